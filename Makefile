@@ -1,0 +1,38 @@
+# Thin wrapper over Maven (through the wrapper, so a fresh machine needs only a JDK 17).
+MVN ?= ./mvnw -B -ntp
+JAR := target/spark-batch-operator.jar
+
+.PHONY: help run test bench crd fmt image helm-lint jar clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
+
+run: ## Run the operator on an embedded simulated cluster and watch crd/examples/spark-pi.yaml run
+	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test \
+	  -Dexec.mainClass=io.sparkbatch.operator.testing.LocalRun -Dexec.cleanupDaemonThreads=false
+
+test: ## Run every test (what CI runs)
+	$(MVN) verify
+
+jar: ## Build the runnable jar (target/spark-batch-operator.jar)
+	$(MVN) -q package -DskipTests
+
+bench: ## Measure the operator's cost per job (see docs/performance.md)
+	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test \
+	  -Dexec.mainClass=io.sparkbatch.operator.bench.Benchmark -Dexec.args="$(ARGS)"
+
+crd: ## Regenerate crd/ and the chart's crds/ from the Java model
+	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test \
+	  -Dexec.mainClass=io.sparkbatch.operator.testing.CrdGeneration
+
+fmt: ## Format the Java sources (google-java-format)
+	$(MVN) -q spotless:apply
+
+image: ## Build the operator image without a Docker daemon (jib, to a tarball)
+	$(MVN) -q package -DskipTests jib:buildTar
+
+helm-lint: ## Lint the Helm chart with real Helm (helm-java)
+	$(MVN) -q test -Dtest='HelmChart*Test' -Dsurefire.failIfNoSpecifiedTests=false
+
+clean:
+	$(MVN) -q clean

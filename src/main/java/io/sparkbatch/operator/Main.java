@@ -1,0 +1,5 @@
+package io.sparkbatch.operator;
+
+public final class Main {
+  public static void main(String[] args) {}
+}
