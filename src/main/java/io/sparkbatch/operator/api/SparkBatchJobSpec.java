@@ -42,7 +42,7 @@ public class SparkBatchJobSpec {
   private String mode;
 
   @JsonPropertyDescription(
-      "Fully qualified main class of a Java or Scala application, for example org.apache.spark.examples.SparkPi. Optional when the jar's manifest names it.")
+      "Fully qualified main class of a Java or Scala application, for example org.apache.spark.examples.SparkPi. Required unless mainApplicationFile is a plain path or file:// URI of a jar whose manifest names its Main-Class: Spark reads the manifest only then, not for local://, s3a:// or https:// files.")
   private String mainClass;
 
   @JsonPropertyDescription(
@@ -71,7 +71,7 @@ public class SparkBatchJobSpec {
   private List<String> imagePullSecrets;
 
   @JsonPropertyDescription(
-      "Spark configuration properties (spark.*), as with spark-submit --conf. Typed fields of this spec take precedence over the same keys here.")
+      "Spark configuration properties (spark.*), as with spark-submit --conf. Typed fields of this spec take precedence over the same keys here. Keys the operator sets itself, such as spark.master and spark.kubernetes.namespace, are rejected.")
   private Map<String, String> sparkConf;
 
   @JsonPropertyDescription(

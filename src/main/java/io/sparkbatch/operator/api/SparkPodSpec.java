@@ -39,7 +39,7 @@ public class SparkPodSpec {
   private String coreLimit;
 
   @JsonPropertyDescription(
-      "Heap memory of the JVM in Spark's format (512m, 4g) or as a binary Kubernetes quantity (4Gi). The pod's memory request and limit add memoryOverhead to it. Defaults to 1g.")
+      "Heap memory of the JVM in Spark's format (512m, 4g; units are binary and a bare number means MiB) or as a binary Kubernetes quantity (4Gi). The pod's memory request and limit add memoryOverhead to it. Defaults to 1g.")
   @Pattern("^[0-9]+([kKmMgGtTpP][bB]?|[KMGTP]i)?$")
   private String memory;
 

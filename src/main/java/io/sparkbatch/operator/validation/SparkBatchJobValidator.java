@@ -1,0 +1,432 @@
+package io.sparkbatch.operator.validation;
+
+import static io.sparkbatch.operator.validation.SpecViolations.isBlank;
+import static io.sparkbatch.operator.validation.SpecViolations.quote;
+
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.sparkbatch.operator.api.ApplicationType;
+import io.sparkbatch.operator.api.Dependencies;
+import io.sparkbatch.operator.api.DynamicAllocation;
+import io.sparkbatch.operator.api.RestartPolicy;
+import io.sparkbatch.operator.api.RestartPolicyType;
+import io.sparkbatch.operator.api.SparkBatchJob;
+import io.sparkbatch.operator.api.SparkBatchJobSpec;
+import io.sparkbatch.operator.api.Timeouts;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a SparkBatchJob before the operator acts on it. Pure: no cluster access, no clock.
+ *
+ * <p>It enforces everything the CRD's schema and CEL rules enforce, because the operator cannot
+ * count on the API server having done so (a CRD installed from an older version, {@code kubectl
+ * apply --validate=false} against an old server, the test mock server, which validates nothing),
+ * and then what a schema cannot say. The CEL rules of the CRD and the methods that mirror them:
+ *
+ * <ul>
+ *   <li>{@code self.type != 'Python' || self.mainApplicationFile.endsWith('.py')}: {@link
+ *       #applicationFile}
+ *   <li>{@code self.type != 'R' || self.mainApplicationFile.endsWith('.R') ||
+ *       self.mainApplicationFile.endsWith('.r')}: {@link #applicationFile}
+ *   <li>{@code self.type == 'Python' || !has(self.deps) || !has(self.deps.pyFiles) ||
+ *       size(self.deps.pyFiles) == 0}: {@link #dependencies}
+ *   <li>{@code !has(self.minExecutors) || !has(self.maxExecutors) || self.minExecutors <=
+ *       self.maxExecutors} (spec.dynamicAllocation): {@link #dynamicAllocation}
+ *   <li>{@code self.type != 'Never' || !has(self.onFailureRetries) || self.onFailureRetries == 0}
+ *       (spec.restartPolicy): {@link #restartPolicy}
+ * </ul>
+ *
+ * Messages name the field and what is allowed, for {@code kubectl describe}. They never contain an
+ * env value, a sparkConf or hadoopConf value, or an annotation value: those can be secrets.
+ */
+public final class SparkBatchJobValidator {
+
+  /**
+   * The longest metadata.name accepted. The name goes into label values on the job's pods
+   * (spark-app-name, as Spark sets it, and the operator's own), which Kubernetes limits to 63
+   * characters; batch/v1 Job names have the same limit for the same reason. The driver pod, named
+   * {@code <name>-driver}, is then always a valid pod name.
+   */
+  public static final int MAX_NAME_LENGTH = 63;
+
+  /**
+   * Spark configuration keys the operator sets itself: a user value would point the driver at
+   * another master, namespace or pod, or break the driver's connection with its executors.
+   *
+   * <p>The resource package's {@code SparkConfResolver.RESERVED_KEYS} replaces this list once
+   * merged: the keys the operator writes and the keys it refuses must be one list.
+   */
+  public static final Set<String> RESERVED_SPARK_CONF_KEYS =
+      Set.of(
+          "spark.master",
+          "spark.kubernetes.namespace",
+          "spark.kubernetes.driver.pod.name",
+          "spark.driver.host",
+          "spark.app.id",
+          "spark.kubernetes.submitInDriver",
+          "spark.submit.deployMode",
+          "spark.kubernetes.driver.master",
+          "spark.kubernetes.authenticate.driver.serviceAccountName");
+
+  private static final Pattern NO_WHITESPACE = Pattern.compile("\\S+");
+
+  /** A Java binary class name: dot-separated identifiers ($ for nested classes). */
+  private static final Pattern CLASS_NAME =
+      Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
+
+  /** Spark's --packages form: groupId:artifactId:version (it also accepts '/' as a separator). */
+  private static final Pattern MAVEN_COORDINATE =
+      Pattern.compile("[^:/\\s]+[:/][^:/\\s]+[:/][^:/\\s]+");
+
+  private static final Pattern MAVEN_EXCLUSION = Pattern.compile("[^:/\\s]+[:/][^:/\\s]+");
+
+  private static final Pattern IMAGE_PULL_POLICY = Pattern.compile("Always|IfNotPresent|Never");
+
+  /** Every problem with the job, in a stable order; empty when the operator may run it. */
+  public List<SpecViolation> validate(SparkBatchJob job) {
+    SpecViolations out = new SpecViolations();
+    ObjectMeta metadata = job.getMetadata();
+    name(metadata == null ? null : metadata.getName(), out);
+    SparkBatchJobSpec spec = job.getSpec();
+    if (spec == null) {
+      out.add("spec", "must be set");
+      return out.toList();
+    }
+    String namespace = metadata == null ? null : metadata.getNamespace();
+    ApplicationType type = spec.getType() == null ? ApplicationType.SCALA : spec.getType();
+
+    applicationFile(spec, type, out);
+    mainClass(spec, type, out);
+    if (spec.getMode() != null && !spec.getMode().equals("cluster")) {
+      out.add(
+          "spec.mode",
+          "must be cluster (the driver always runs in its own pod), got " + quote(spec.getMode()));
+    }
+    images(spec, out);
+    if (spec.getImagePullPolicy() != null
+        && !IMAGE_PULL_POLICY.matcher(spec.getImagePullPolicy()).matches()) {
+      out.add(
+          "spec.imagePullPolicy",
+          "must be Always, IfNotPresent or Never, got " + quote(spec.getImagePullPolicy()));
+    }
+    sparkConf(spec.getSparkConf(), out);
+    hadoopConf(spec.getHadoopConf(), out);
+    dependencies(spec.getDeps(), type, out);
+    Set<String> volumes = volumes(spec.getVolumes(), namespace, out);
+    PodSpecValidator.validate("spec.driver", spec.getDriver(), volumes, namespace, out);
+    PodSpecValidator.validate("spec.executor", spec.getExecutor(), volumes, namespace, out);
+    dynamicAllocation(spec.getDynamicAllocation(), out);
+    restartPolicy(spec.getRestartPolicy(), out);
+    timeouts(spec, out);
+    return out.toList();
+  }
+
+  private static void name(String name, SpecViolations out) {
+    if (isBlank(name)) {
+      out.add("metadata.name", "must be set");
+    } else if (name.length() > MAX_NAME_LENGTH) {
+      out.add(
+          "metadata.name",
+          "must be at most "
+              + MAX_NAME_LENGTH
+              + " characters (it is used as a label value on the job's pods), got "
+              + name.length());
+    } else if (!KubernetesNames.isDns1123Subdomain(name)) {
+      out.add(
+          "metadata.name",
+          "must be lower case letters, digits, '-' and '.', starting and ending with a letter or digit, got "
+              + quote(name));
+    }
+  }
+
+  /** Mirrors the schema's required and pattern, and the CEL rules on Python and R files. */
+  private static void applicationFile(
+      SparkBatchJobSpec spec, ApplicationType type, SpecViolations out) {
+    String file = spec.getMainApplicationFile();
+    if (isBlank(file)) {
+      out.add(
+          "spec.mainApplicationFile",
+          "must be set: the jar, .py or .R file to run, for example local:///opt/spark/examples/jars/spark-examples.jar");
+      return;
+    }
+    if (!NO_WHITESPACE.matcher(file).matches()) {
+      out.add(
+          "spec.mainApplicationFile", "must be a path or URI without spaces, got " + quote(file));
+    }
+    if (type == ApplicationType.PYTHON && !file.endsWith(".py")) {
+      out.add(
+          "spec.mainApplicationFile",
+          "must be a .py file when spec.type is Python, got " + quote(file));
+    }
+    if (type == ApplicationType.R && !file.endsWith(".R") && !file.endsWith(".r")) {
+      out.add(
+          "spec.mainApplicationFile", "must be an .R file when spec.type is R, got " + quote(file));
+    }
+  }
+
+  /**
+   * Java and Scala need a main class unless Spark can read it from the jar's manifest, which
+   * spark-submit does only for a file it can open as given: a plain path or a file: URI. For
+   * local://, s3a://, https:// and the like it stops with "Cannot load main class from JAR ...
+   * Please specify a class through --class"; better to say so before the driver pod starts.
+   */
+  private static void mainClass(SparkBatchJobSpec spec, ApplicationType type, SpecViolations out) {
+    String mainClass = spec.getMainClass();
+    if (mainClass != null) {
+      if (!CLASS_NAME.matcher(mainClass).matches()) {
+        out.add(
+            "spec.mainClass",
+            "must be a fully qualified class name like org.apache.spark.examples.SparkPi, got "
+                + quote(mainClass));
+      }
+      return;
+    }
+    boolean jvm = type == ApplicationType.JAVA || type == ApplicationType.SCALA;
+    String file = spec.getMainApplicationFile();
+    if (jvm && !isBlank(file) && !manifestReadable(file)) {
+      out.add(
+          "spec.mainClass",
+          "must be set for a "
+              + (type == ApplicationType.JAVA ? "Java" : "Scala")
+              + " application unless mainApplicationFile is a plain path or file:// URI (Spark reads Main-Class from the jar manifest only then)");
+    }
+  }
+
+  private static boolean manifestReadable(String file) {
+    int colon = file.indexOf(':');
+    int slash = file.indexOf('/');
+    boolean hasScheme = colon > 0 && (slash < 0 || colon < slash);
+    return !hasScheme || file.startsWith("file:");
+  }
+
+  /** Without an image there is nothing to run: the schema cannot say "one of these two ways". */
+  private static void images(SparkBatchJobSpec spec, SpecViolations out) {
+    if (!isBlank(spec.getImage()) && !NO_WHITESPACE.matcher(spec.getImage()).matches()) {
+      out.add(
+          "spec.image", "must be an image reference without spaces, got " + quote(spec.getImage()));
+      return;
+    }
+    if (!isBlank(spec.getImage())) {
+      return;
+    }
+    boolean driver = spec.getDriver() != null && !isBlank(spec.getDriver().getImage());
+    boolean executor = spec.getExecutor() != null && !isBlank(spec.getExecutor().getImage());
+    if (!driver && !executor) {
+      out.add(
+          "spec.image",
+          "must be set (for example apache/spark:4.1.1), or both spec.driver.image and spec.executor.image");
+    } else if (!driver) {
+      out.add("spec.driver.image", "must be set when spec.image is not");
+    } else if (!executor) {
+      out.add("spec.executor.image", "must be set when spec.image is not");
+    }
+  }
+
+  /** Keys only: a sparkConf value may be a credential (spark.hadoop.fs.s3a.secret.key). */
+  private static void sparkConf(Map<String, String> conf, SpecViolations out) {
+    if (conf == null) {
+      return;
+    }
+    for (String key : sortedKeys(conf)) {
+      String at = "spec.sparkConf[" + key + "]";
+      if (RESERVED_SPARK_CONF_KEYS.contains(key)) {
+        out.add(at, "is set by the operator and cannot be overridden" + reservedHint(key));
+      } else if (!key.startsWith("spark.")) {
+        out.add(
+            at,
+            "must start with spark. (Spark ignores other keys); Hadoop settings go in spec.hadoopConf without the spark.hadoop. prefix");
+      }
+      if (conf.get(key) == null) {
+        out.add(at, "must have a value");
+      }
+    }
+  }
+
+  private static String reservedHint(String key) {
+    return switch (key) {
+      case "spark.kubernetes.namespace" -> ": the job runs in its own namespace";
+      case "spark.kubernetes.authenticate.driver.serviceAccountName" ->
+          "; use spec.driver.serviceAccount";
+      default -> "";
+    };
+  }
+
+  private static void hadoopConf(Map<String, String> conf, SpecViolations out) {
+    if (conf == null) {
+      return;
+    }
+    for (String key : sortedKeys(conf)) {
+      if (key.startsWith("spark.hadoop.") || key.isBlank()) {
+        out.add(
+            "spec.hadoopConf[" + key + "]",
+            "must be a Hadoop key such as fs.s3a.endpoint: the operator adds the spark.hadoop. prefix itself");
+      }
+    }
+  }
+
+  /** Also mirrors the CEL rule that only Python applications take pyFiles. */
+  private static void dependencies(Dependencies deps, ApplicationType type, SpecViolations out) {
+    if (deps == null) {
+      return;
+    }
+    // Spark receives each list joined with commas, so an entry must not hold one.
+    listEntries("spec.deps.jars", deps.getJars(), null, null, out);
+    listEntries("spec.deps.files", deps.getFiles(), null, null, out);
+    listEntries("spec.deps.pyFiles", deps.getPyFiles(), null, null, out);
+    listEntries("spec.deps.archives", deps.getArchives(), null, null, out);
+    listEntries("spec.deps.repositories", deps.getRepositories(), null, null, out);
+    listEntries(
+        "spec.deps.packages",
+        deps.getPackages(),
+        MAVEN_COORDINATE,
+        "groupId:artifactId:version",
+        out);
+    listEntries(
+        "spec.deps.excludePackages",
+        deps.getExcludePackages(),
+        MAVEN_EXCLUSION,
+        "groupId:artifactId",
+        out);
+    if (type != ApplicationType.PYTHON
+        && deps.getPyFiles() != null
+        && !deps.getPyFiles().isEmpty()) {
+      out.add("spec.deps.pyFiles", "is only allowed when spec.type is Python");
+    }
+  }
+
+  private static void listEntries(
+      String field, List<String> entries, Pattern form, String formName, SpecViolations out) {
+    if (entries == null) {
+      return;
+    }
+    for (int i = 0; i < entries.size(); i++) {
+      String entry = entries.get(i);
+      String at = field + "[" + i + "]";
+      if (isBlank(entry)) {
+        out.add(at, "must not be empty");
+      } else if (entry.contains(",")) {
+        out.add(
+            at,
+            "must be one entry without commas (give each as its own list item), got "
+                + quote(entry));
+      } else if (form != null && !form.matcher(entry).matches()) {
+        out.add(at, "must be " + formName + ", got " + quote(entry));
+      }
+    }
+  }
+
+  /** Volume names must be unique; they are what volumeMounts refer to. */
+  private static Set<String> volumes(List<Volume> volumes, String namespace, SpecViolations out) {
+    Set<String> names = new HashSet<>();
+    if (volumes == null) {
+      return names;
+    }
+    for (int i = 0; i < volumes.size(); i++) {
+      Volume volume = volumes.get(i);
+      String at = "spec.volumes[" + i + "]";
+      if (volume == null || isBlank(volume.getName())) {
+        out.add(at + ".name", "must be set");
+        continue;
+      }
+      if (!KubernetesNames.isDns1123Label(volume.getName())) {
+        out.add(
+            at + ".name",
+            "must be at most 63 lower case letters, digits and '-', starting and ending with a letter or digit, got "
+                + quote(volume.getName()));
+      }
+      if (!names.add(volume.getName())) {
+        out.add(at + ".name", "must be unique, " + quote(volume.getName()) + " is declared twice");
+      }
+      claimTemplateNamespace(at, volume, namespace, out);
+    }
+    return names;
+  }
+
+  /** As with pod templates: a generic ephemeral volume's claim lives in the job's namespace. */
+  private static void claimTemplateNamespace(
+      String at, Volume volume, String namespace, SpecViolations out) {
+    var ephemeral = volume.getEphemeral();
+    if (ephemeral == null
+        || ephemeral.getVolumeClaimTemplate() == null
+        || ephemeral.getVolumeClaimTemplate().getMetadata() == null) {
+      return;
+    }
+    String claimNamespace = ephemeral.getVolumeClaimTemplate().getMetadata().getNamespace();
+    if (claimNamespace != null && !claimNamespace.equals(namespace)) {
+      out.add(
+          at + ".ephemeral.volumeClaimTemplate.metadata.namespace",
+          "must be unset: claims are always created in the job's namespace, got "
+              + quote(claimNamespace));
+    }
+  }
+
+  /**
+   * Mirrors the schema's minimums and the CEL rule min <= max, and adds what Spark's
+   * ExecutorAllocationManager refuses at start: an initial count outside [min, max] (Spark only
+   * warns and then uses max(initial, min)), and maxExecutors of 0 with allocation on.
+   */
+  private static void dynamicAllocation(DynamicAllocation da, SpecViolations out) {
+    if (da == null) {
+      return;
+    }
+    String at = "spec.dynamicAllocation.";
+    Integer min = da.getMinExecutors();
+    Integer max = da.getMaxExecutors();
+    Integer initial = da.getInitialExecutors();
+    out.atLeast(at + "minExecutors", min, 0);
+    out.atLeast(at + "maxExecutors", max, 0);
+    out.atLeast(at + "initialExecutors", initial, 0);
+    if (min != null && max != null && min > max) {
+      out.add(at + "minExecutors", "must be <= maxExecutors (" + max + "), got " + min);
+    }
+    if (initial != null && min != null && initial < min) {
+      out.add(at + "initialExecutors", "must be >= minExecutors (" + min + "), got " + initial);
+    }
+    if (initial != null && max != null && initial > max) {
+      out.add(at + "initialExecutors", "must be <= maxExecutors (" + max + "), got " + initial);
+    }
+    if (Boolean.TRUE.equals(da.getEnabled()) && max != null && max == 0) {
+      out.add(
+          at + "maxExecutors", "must be > 0 when dynamic allocation is enabled (Spark refuses 0)");
+    }
+  }
+
+  /** Mirrors the schema's minimums and the CEL rule that Never takes no retries. */
+  private static void restartPolicy(RestartPolicy policy, SpecViolations out) {
+    if (policy == null) {
+      return;
+    }
+    String at = "spec.restartPolicy.";
+    out.atLeast(at + "onFailureRetries", policy.getOnFailureRetries(), 0);
+    out.atLeast(at + "onFailureRetryInterval", policy.getOnFailureRetryInterval(), 0);
+    out.atLeast(at + "onSubmissionFailureRetries", policy.getOnSubmissionFailureRetries(), 0);
+    out.atLeast(
+        at + "onSubmissionFailureRetryInterval", policy.getOnSubmissionFailureRetryInterval(), 0);
+    out.atLeast(at + "maxRetryInterval", policy.getMaxRetryInterval(), 0);
+    RestartPolicyType type = policy.getType() == null ? RestartPolicyType.NEVER : policy.getType();
+    Integer retries = policy.getOnFailureRetries();
+    if (type == RestartPolicyType.NEVER && retries != null && retries != 0) {
+      out.add(
+          at + "onFailureRetries",
+          "needs type OnFailure or Always (type is Never, which runs one attempt), got " + retries);
+    }
+  }
+
+  private static void timeouts(SparkBatchJobSpec spec, SpecViolations out) {
+    Timeouts timeouts = spec.getTimeouts();
+    if (timeouts != null) {
+      out.atLeast("spec.timeouts.driverStartSeconds", timeouts.getDriverStartSeconds(), 1);
+      out.atLeast("spec.timeouts.activeDeadlineSeconds", timeouts.getActiveDeadlineSeconds(), 1);
+    }
+    out.atLeast("spec.timeToLiveSeconds", spec.getTimeToLiveSeconds(), 0);
+    out.atLeast("spec.releaseResourcesAfterSeconds", spec.getReleaseResourcesAfterSeconds(), 0);
+  }
+
+  private static List<String> sortedKeys(Map<String, ?> map) {
+    return map.keySet().stream().sorted().toList();
+  }
+}
