@@ -6,16 +6,10 @@ import static io.sparkbatch.operator.validation.SpecViolations.quote;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.sparkbatch.operator.api.ApplicationType;
-import io.sparkbatch.operator.api.Dependencies;
-import io.sparkbatch.operator.api.DynamicAllocation;
-import io.sparkbatch.operator.api.RestartPolicy;
-import io.sparkbatch.operator.api.RestartPolicyType;
 import io.sparkbatch.operator.api.SparkBatchJob;
 import io.sparkbatch.operator.api.SparkBatchJobSpec;
-import io.sparkbatch.operator.api.Timeouts;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,11 +27,11 @@ import java.util.regex.Pattern;
  *   <li>{@code self.type != 'R' || self.mainApplicationFile.endsWith('.R') ||
  *       self.mainApplicationFile.endsWith('.r')}: {@link #applicationFile}
  *   <li>{@code self.type == 'Python' || !has(self.deps) || !has(self.deps.pyFiles) ||
- *       size(self.deps.pyFiles) == 0}: {@link #dependencies}
+ *       size(self.deps.pyFiles) == 0}: {@link SparkConfValidator#dependencies}
  *   <li>{@code !has(self.minExecutors) || !has(self.maxExecutors) || self.minExecutors <=
- *       self.maxExecutors} (spec.dynamicAllocation): {@link #dynamicAllocation}
+ *       self.maxExecutors} (spec.dynamicAllocation): {@link RunPolicyValidator#dynamicAllocation}
  *   <li>{@code self.type != 'Never' || !has(self.onFailureRetries) || self.onFailureRetries == 0}
- *       (spec.restartPolicy): {@link #restartPolicy}
+ *       (spec.restartPolicy): {@link RunPolicyValidator#restartPolicy}
  * </ul>
  *
  * Messages name the field and what is allowed, for {@code kubectl describe}. They never contain an
@@ -78,12 +72,6 @@ public final class SparkBatchJobValidator {
   private static final Pattern CLASS_NAME =
       Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
 
-  /** Spark's --packages form: groupId:artifactId:version (it also accepts '/' as a separator). */
-  private static final Pattern MAVEN_COORDINATE =
-      Pattern.compile("[^:/\\s]+[:/][^:/\\s]+[:/][^:/\\s]+");
-
-  private static final Pattern MAVEN_EXCLUSION = Pattern.compile("[^:/\\s]+[:/][^:/\\s]+");
-
   private static final Pattern IMAGE_PULL_POLICY = Pattern.compile("Always|IfNotPresent|Never");
 
   /** Every problem with the job, in a stable order; empty when the operator may run it. */
@@ -113,15 +101,11 @@ public final class SparkBatchJobValidator {
           "spec.imagePullPolicy",
           "must be Always, IfNotPresent or Never, got " + quote(spec.getImagePullPolicy()));
     }
-    sparkConf(spec.getSparkConf(), out);
-    hadoopConf(spec.getHadoopConf(), out);
-    dependencies(spec.getDeps(), type, out);
+    SparkConfValidator.validate(spec, type, out);
     Set<String> volumes = volumes(spec.getVolumes(), namespace, out);
     PodSpecValidator.validate("spec.driver", spec.getDriver(), volumes, namespace, out);
     PodSpecValidator.validate("spec.executor", spec.getExecutor(), volumes, namespace, out);
-    dynamicAllocation(spec.getDynamicAllocation(), out);
-    restartPolicy(spec.getRestartPolicy(), out);
-    timeouts(spec, out);
+    RunPolicyValidator.validate(spec, out);
     return out.toList();
   }
 
@@ -226,99 +210,6 @@ public final class SparkBatchJobValidator {
     }
   }
 
-  /** Keys only: a sparkConf value may be a credential (spark.hadoop.fs.s3a.secret.key). */
-  private static void sparkConf(Map<String, String> conf, SpecViolations out) {
-    if (conf == null) {
-      return;
-    }
-    for (String key : sortedKeys(conf)) {
-      String at = "spec.sparkConf[" + key + "]";
-      if (RESERVED_SPARK_CONF_KEYS.contains(key)) {
-        out.add(at, "is set by the operator and cannot be overridden" + reservedHint(key));
-      } else if (!key.startsWith("spark.")) {
-        out.add(
-            at,
-            "must start with spark. (Spark ignores other keys); Hadoop settings go in spec.hadoopConf without the spark.hadoop. prefix");
-      }
-      if (conf.get(key) == null) {
-        out.add(at, "must have a value");
-      }
-    }
-  }
-
-  private static String reservedHint(String key) {
-    return switch (key) {
-      case "spark.kubernetes.namespace" -> ": the job runs in its own namespace";
-      case "spark.kubernetes.authenticate.driver.serviceAccountName" ->
-          "; use spec.driver.serviceAccount";
-      default -> "";
-    };
-  }
-
-  private static void hadoopConf(Map<String, String> conf, SpecViolations out) {
-    if (conf == null) {
-      return;
-    }
-    for (String key : sortedKeys(conf)) {
-      if (key.startsWith("spark.hadoop.") || key.isBlank()) {
-        out.add(
-            "spec.hadoopConf[" + key + "]",
-            "must be a Hadoop key such as fs.s3a.endpoint: the operator adds the spark.hadoop. prefix itself");
-      }
-    }
-  }
-
-  /** Also mirrors the CEL rule that only Python applications take pyFiles. */
-  private static void dependencies(Dependencies deps, ApplicationType type, SpecViolations out) {
-    if (deps == null) {
-      return;
-    }
-    // Spark receives each list joined with commas, so an entry must not hold one.
-    listEntries("spec.deps.jars", deps.getJars(), null, null, out);
-    listEntries("spec.deps.files", deps.getFiles(), null, null, out);
-    listEntries("spec.deps.pyFiles", deps.getPyFiles(), null, null, out);
-    listEntries("spec.deps.archives", deps.getArchives(), null, null, out);
-    listEntries("spec.deps.repositories", deps.getRepositories(), null, null, out);
-    listEntries(
-        "spec.deps.packages",
-        deps.getPackages(),
-        MAVEN_COORDINATE,
-        "groupId:artifactId:version",
-        out);
-    listEntries(
-        "spec.deps.excludePackages",
-        deps.getExcludePackages(),
-        MAVEN_EXCLUSION,
-        "groupId:artifactId",
-        out);
-    if (type != ApplicationType.PYTHON
-        && deps.getPyFiles() != null
-        && !deps.getPyFiles().isEmpty()) {
-      out.add("spec.deps.pyFiles", "is only allowed when spec.type is Python");
-    }
-  }
-
-  private static void listEntries(
-      String field, List<String> entries, Pattern form, String formName, SpecViolations out) {
-    if (entries == null) {
-      return;
-    }
-    for (int i = 0; i < entries.size(); i++) {
-      String entry = entries.get(i);
-      String at = field + "[" + i + "]";
-      if (isBlank(entry)) {
-        out.add(at, "must not be empty");
-      } else if (entry.contains(",")) {
-        out.add(
-            at,
-            "must be one entry without commas (give each as its own list item), got "
-                + quote(entry));
-      } else if (form != null && !form.matcher(entry).matches()) {
-        out.add(at, "must be " + formName + ", got " + quote(entry));
-      }
-    }
-  }
-
   /** Volume names must be unique; they are what volumeMounts refer to. */
   private static Set<String> volumes(List<Volume> volumes, String namespace, SpecViolations out) {
     Set<String> names = new HashSet<>();
@@ -362,71 +253,5 @@ public final class SparkBatchJobValidator {
           "must be unset: claims are always created in the job's namespace, got "
               + quote(claimNamespace));
     }
-  }
-
-  /**
-   * Mirrors the schema's minimums and the CEL rule min <= max, and adds what Spark's
-   * ExecutorAllocationManager refuses at start: an initial count outside [min, max] (Spark only
-   * warns and then uses max(initial, min)), and maxExecutors of 0 with allocation on.
-   */
-  private static void dynamicAllocation(DynamicAllocation da, SpecViolations out) {
-    if (da == null) {
-      return;
-    }
-    String at = "spec.dynamicAllocation.";
-    Integer min = da.getMinExecutors();
-    Integer max = da.getMaxExecutors();
-    Integer initial = da.getInitialExecutors();
-    out.atLeast(at + "minExecutors", min, 0);
-    out.atLeast(at + "maxExecutors", max, 0);
-    out.atLeast(at + "initialExecutors", initial, 0);
-    if (min != null && max != null && min > max) {
-      out.add(at + "minExecutors", "must be <= maxExecutors (" + max + "), got " + min);
-    }
-    if (initial != null && min != null && initial < min) {
-      out.add(at + "initialExecutors", "must be >= minExecutors (" + min + "), got " + initial);
-    }
-    if (initial != null && max != null && initial > max) {
-      out.add(at + "initialExecutors", "must be <= maxExecutors (" + max + "), got " + initial);
-    }
-    if (Boolean.TRUE.equals(da.getEnabled()) && max != null && max == 0) {
-      out.add(
-          at + "maxExecutors", "must be > 0 when dynamic allocation is enabled (Spark refuses 0)");
-    }
-  }
-
-  /** Mirrors the schema's minimums and the CEL rule that Never takes no retries. */
-  private static void restartPolicy(RestartPolicy policy, SpecViolations out) {
-    if (policy == null) {
-      return;
-    }
-    String at = "spec.restartPolicy.";
-    out.atLeast(at + "onFailureRetries", policy.getOnFailureRetries(), 0);
-    out.atLeast(at + "onFailureRetryInterval", policy.getOnFailureRetryInterval(), 0);
-    out.atLeast(at + "onSubmissionFailureRetries", policy.getOnSubmissionFailureRetries(), 0);
-    out.atLeast(
-        at + "onSubmissionFailureRetryInterval", policy.getOnSubmissionFailureRetryInterval(), 0);
-    out.atLeast(at + "maxRetryInterval", policy.getMaxRetryInterval(), 0);
-    RestartPolicyType type = policy.getType() == null ? RestartPolicyType.NEVER : policy.getType();
-    Integer retries = policy.getOnFailureRetries();
-    if (type == RestartPolicyType.NEVER && retries != null && retries != 0) {
-      out.add(
-          at + "onFailureRetries",
-          "needs type OnFailure or Always (type is Never, which runs one attempt), got " + retries);
-    }
-  }
-
-  private static void timeouts(SparkBatchJobSpec spec, SpecViolations out) {
-    Timeouts timeouts = spec.getTimeouts();
-    if (timeouts != null) {
-      out.atLeast("spec.timeouts.driverStartSeconds", timeouts.getDriverStartSeconds(), 1);
-      out.atLeast("spec.timeouts.activeDeadlineSeconds", timeouts.getActiveDeadlineSeconds(), 1);
-    }
-    out.atLeast("spec.timeToLiveSeconds", spec.getTimeToLiveSeconds(), 0);
-    out.atLeast("spec.releaseResourcesAfterSeconds", spec.getReleaseResourcesAfterSeconds(), 0);
-  }
-
-  private static List<String> sortedKeys(Map<String, ?> map) {
-    return map.keySet().stream().sorted().toList();
   }
 }

@@ -1,6 +1,7 @@
 package io.sparkbatch.operator.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.sparkbatch.operator.testing.CrdGeneration;
@@ -156,6 +157,25 @@ class ExamplesTest {
     assertThat(spec.getDeps().getPackages())
         .anyMatch(p -> p.startsWith("org.apache.hadoop:hadoop-aws:"));
     assertThat(spec.getHadoopConf()).containsKey("fs.s3a.aws.credentials.provider");
+  }
+
+  /** The checks above would catch a typo: one in our fields, and one inside a pod template. */
+  @Test
+  void aTypoInAnExampleWouldFailTheseChecks() {
+    String piYaml = read(EXAMPLES.resolve("spark-pi.yaml"));
+    String typo = piYaml.replace("    instances: 2", "    instancez: 2");
+    assertThat(typo).isNotEqualTo(piYaml);
+    assertThat(schema.validate(StrictSerialization.tree(typo)))
+        .containsExactly("spec.executor.instancez: unknown field");
+    assertThatThrownBy(() -> StrictSerialization.job(typo)).hasMessageContaining("instancez");
+
+    String template = read(EXAMPLES.resolve("pod-template.yaml"));
+    String templateTypo = template.replace("initContainers:", "initContainer:");
+    assertThat(templateTypo).isNotEqualTo(template);
+    // The schema preserves pod templates as they are; only the strict model parse sees inside.
+    assertThat(schema.validate(StrictSerialization.tree(templateTypo))).isEmpty();
+    assertThatThrownBy(() -> StrictSerialization.job(templateTypo))
+        .hasMessageContaining("initContainer");
   }
 
   private static Map<String, String> orEmpty(Map<String, String> map) {
