@@ -18,7 +18,7 @@ class DriverServiceFactoryTest {
     Service service = build(job);
     assertThat(service.getSpec().getClusterIP()).isEqualTo("None");
     assertThat(service.getSpec().getSelector())
-        .containsExactlyEntriesOf(
+        .isEqualTo(
             Map.of("spark-app-selector", Names.applicationId(job, 1), "spark-role", "driver"));
     assertThat(service.getSpec().getPorts())
         .extracting(ServicePort::getName, ServicePort::getPort)

@@ -101,6 +101,19 @@ class SparkConfResolverTest {
   }
 
   @Test
+  void executorLabelsSparkWouldRefuseAreDropped() {
+    SparkBatchJob job = SparkBatchJobs.sparkPi("ns", "pi");
+    job.getSpec()
+        .getExecutor()
+        .setLabels(Map.of("spark-role", "x", "spark-app-selector", "y", "team", "web"));
+    assertThat(resolve(job, 1))
+        .containsEntry("spark.kubernetes.executor.label.team", "web")
+        .doesNotContainKeys(
+            "spark.kubernetes.executor.label.spark-role",
+            "spark.kubernetes.executor.label.spark-app-selector");
+  }
+
+  @Test
   void kubernetesMemoryQuantitiesBecomeSparkSizes() {
     SparkBatchJob job = SparkBatchJobs.sparkPi("ns", "pi");
     job.getSpec().getDriver().setMemory("4Gi");
