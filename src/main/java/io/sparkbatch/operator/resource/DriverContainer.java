@@ -77,7 +77,7 @@ final class DriverContainer {
     List<EnvVar> env = new ArrayList<>();
     env.add(env(DriverPodFactory.ENV_SPARK_USER, settings.sparkUser()));
     env.add(env(DriverPodFactory.ENV_APPLICATION_ID, conf.get(SparkConfKeys.APP_ID)));
-    DriverServiceFactory.withPrefix(conf, SparkConfKeys.DRIVER_ENV_PREFIX)
+    SparkConfResolver.withPrefix(conf, SparkConfKeys.DRIVER_ENV_PREFIX)
         .forEach((k, v) -> env.add(env(k, v)));
     env.add(
         new EnvVarBuilder()

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.LocalObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
@@ -73,6 +74,8 @@ public final class DriverPodFactory {
             OPERATOR_ENV));
     spark.setResources(DriverContainer.resources(spark.getResources(), conf, nonJvm));
     List<VolumeMount> mounts = new ArrayList<>(SparkPodOverlay.orEmpty(spark.getVolumeMounts()));
+    // Spark reads its configuration there: nothing else may be mounted at that path.
+    mounts.removeIf(m -> Names.SPARK_CONF_DIR.equals(m.getMountPath()));
     mounts.addAll(localDirs.mounts());
     mounts.add(
         new VolumeMountBuilder()
@@ -102,10 +105,12 @@ public final class DriverPodFactory {
     }
     podSpec.setImagePullSecrets(pullSecrets(podSpec.getImagePullSecrets(), conf));
     List<Volume> volumes = new ArrayList<>(SparkPodOverlay.orEmpty(podSpec.getVolumes()));
+    volumes.removeIf(v -> Names.SPARK_CONF_VOLUME.equals(v.getName()));
     volumes.addAll(localDirs.volumes());
     volumes.add(confVolume(job, conf));
     podSpec.setVolumes(volumes);
-    return pod;
+    // A deep copy: the pod must not share objects (affinity, volumes...) with the job's spec.
+    return new PodBuilder(pod).build();
   }
 
   private static void metadata(
@@ -155,7 +160,7 @@ public final class DriverPodFactory {
   private static Map<String, String> fromConf(
       SortedMap<String, String> conf, String prefix, String appId) {
     Map<String, String> values = new LinkedHashMap<>();
-    DriverServiceFactory.withPrefix(conf, prefix)
+    SparkConfResolver.withPrefix(conf, prefix)
         .forEach(
             (k, v) -> values.put(k, v.replace("{{APP_ID}}", appId).replace("{{EXECUTOR_ID}}", "")));
     return values;
@@ -163,10 +168,8 @@ public final class DriverPodFactory {
 
   private static Map<String, String> confNodeSelector(SortedMap<String, String> conf) {
     Map<String, String> selector =
-        new LinkedHashMap<>(
-            DriverServiceFactory.withPrefix(conf, SparkConfKeys.NODE_SELECTOR_PREFIX));
-    selector.putAll(
-        DriverServiceFactory.withPrefix(conf, SparkConfKeys.DRIVER_NODE_SELECTOR_PREFIX));
+        new LinkedHashMap<>(SparkConfResolver.withPrefix(conf, SparkConfKeys.NODE_SELECTOR_PREFIX));
+    selector.putAll(SparkConfResolver.withPrefix(conf, SparkConfKeys.DRIVER_NODE_SELECTOR_PREFIX));
     return selector;
   }
 

@@ -9,7 +9,6 @@ import io.sparkbatch.operator.api.SparkBatchJob;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import java.util.TreeMap;
 
 /**
  * The driver's headless Service. Its DNS name is {@code spark.driver.host}: executors reach the
@@ -25,10 +24,11 @@ public final class DriverServiceFactory {
       SparkBatchJob job, int attempt, SortedMap<String, String> properties) {
     String appId = properties.get(SparkConfKeys.APP_ID);
     Map<String, String> labels = Labels.forAttempt(job, attempt);
-    labels.putAll(withPrefix(properties, SparkConfKeys.DRIVER_SERVICE_LABEL_PREFIX));
+    labels.putAll(
+        SparkConfResolver.withPrefix(properties, SparkConfKeys.DRIVER_SERVICE_LABEL_PREFIX));
     labels.put(Labels.SPARK_APP_SELECTOR, appId);
     Map<String, String> annotations =
-        withPrefix(properties, SparkConfKeys.DRIVER_SERVICE_ANNOTATION_PREFIX);
+        SparkConfResolver.withPrefix(properties, SparkConfKeys.DRIVER_SERVICE_ANNOTATION_PREFIX);
 
     ServiceBuilder service =
         new ServiceBuilder()
@@ -66,17 +66,5 @@ public final class DriverServiceFactory {
         .withTargetPort(new IntOrString(port))
         .withProtocol("TCP")
         .build();
-  }
-
-  /** The entries whose key starts with prefix, with the prefix removed. */
-  static Map<String, String> withPrefix(SortedMap<String, String> properties, String prefix) {
-    Map<String, String> result = new TreeMap<>();
-    properties.forEach(
-        (k, v) -> {
-          if (k.startsWith(prefix)) {
-            result.put(k.substring(prefix.length()), v);
-          }
-        });
-    return result;
   }
 }

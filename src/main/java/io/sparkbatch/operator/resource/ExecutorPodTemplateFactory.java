@@ -3,6 +3,7 @@ package io.sparkbatch.operator.resource;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.sparkbatch.operator.api.ExecutorSpec;
 import io.sparkbatch.operator.api.SparkBatchJob;
@@ -67,7 +68,7 @@ public final class ExecutorPodTemplateFactory {
       Container spark = pod.getSpec().getContainers().get(0);
       spark.setEnv(EnvMerge.merge(spark.getEnv(), executor.getEnv()));
     }
-    return Optional.of(pod);
+    return Optional.of(new PodBuilder(pod).build());
   }
 
   /** The template as the YAML file Spark's driver loads. */

@@ -33,6 +33,12 @@ public final class Labels {
   /** Spark's label with its version; set on the driver when the spec states it. */
   public static final String SPARK_VERSION = "spark-version";
 
+  /** Spark's executor id label. */
+  public static final String SPARK_EXEC_ID = "spark-exec-id";
+
+  /** Spark's resource profile label of executors. */
+  public static final String SPARK_EXEC_RESOURCE_PROFILE_ID = "spark-exec-resourceprofile-id";
+
   /** Set by Spark on executors it gave up on (the driver's watch excludes them). */
   public static final String SPARK_EXEC_INACTIVE = "spark-exec-inactive";
 

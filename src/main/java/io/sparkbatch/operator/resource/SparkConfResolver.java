@@ -8,6 +8,7 @@ import io.sparkbatch.operator.api.SparkBatchJobSpec;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -45,6 +46,13 @@ public final class SparkConfResolver {
           DRIVER_BIND_ADDRESS,
           // The Service and status advertise the UI on 4040.
           UI_PORT,
+          // Spark refuses to create executors whose custom labels include its own.
+          EXECUTOR_LABEL_PREFIX + Labels.SPARK_APP_SELECTOR,
+          EXECUTOR_LABEL_PREFIX + Labels.SPARK_ROLE,
+          EXECUTOR_LABEL_PREFIX + Labels.SPARK_APP_NAME,
+          EXECUTOR_LABEL_PREFIX + Labels.SPARK_VERSION,
+          EXECUTOR_LABEL_PREFIX + Labels.SPARK_EXEC_ID,
+          EXECUTOR_LABEL_PREFIX + Labels.SPARK_EXEC_RESOURCE_PROFILE_ID,
           // The operator builds the driver pod itself: spec.driver.template replaces these.
           DRIVER_POD_TEMPLATE_FILE,
           DRIVER_POD_TEMPLATE_CONTAINER,
@@ -148,5 +156,17 @@ public final class SparkConfResolver {
         .map(String::trim)
         .filter(s -> !s.isEmpty())
         .toArray(String[]::new);
+  }
+
+  /** The entries whose key starts with prefix, with the prefix removed. */
+  static Map<String, String> withPrefix(SortedMap<String, String> properties, String prefix) {
+    Map<String, String> result = new TreeMap<>();
+    properties.forEach(
+        (k, v) -> {
+          if (k.startsWith(prefix)) {
+            result.put(k.substring(prefix.length()), v);
+          }
+        });
+    return result;
   }
 }
