@@ -17,9 +17,8 @@ test: ## Run every test (what CI runs)
 jar: ## Build the runnable jar (target/spark-batch-operator.jar)
 	$(MVN) -q package -DskipTests
 
-bench: ## Measure the operator's cost per job (see docs/performance.md)
-	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test \
-	  -Dexec.mainClass=io.sparkbatch.operator.bench.Benchmark -Dexec.args="$(ARGS)"
+bench: ## Measure the operator's cost per job (not built yet: issue 7)
+	@echo "make bench: the benchmark is not built yet (issue 7)" >&2; exit 1
 
 crd: ## Regenerate crd/ and the chart's crds/ from the Java model
 	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test \
@@ -28,11 +27,11 @@ crd: ## Regenerate crd/ and the chart's crds/ from the Java model
 fmt: ## Format the Java sources (google-java-format)
 	$(MVN) -q spotless:apply
 
-image: ## Build the operator image without a Docker daemon (jib, to a tarball)
-	$(MVN) -q package -DskipTests jib:buildTar
+image: ## Build the operator image without a Docker daemon (not built yet: issue 6)
+	@echo "make image: the image build is not set up yet (issue 6)" >&2; exit 1
 
-helm-lint: ## Lint the Helm chart with real Helm (helm-java)
-	$(MVN) -q test -Dtest='HelmChart*Test' -Dsurefire.failIfNoSpecifiedTests=false
+helm-lint: ## Lint the Helm chart with real Helm (not built yet: issue 6)
+	@echo "make helm-lint: the Helm chart is not written yet (issue 6)" >&2; exit 1
 
 clean:
 	$(MVN) -q clean

@@ -1,5 +1,134 @@
 package io.sparkbatch.operator;
 
-public final class Main {
-  public static void main(String[] args) {}
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.sparkbatch.operator.config.OperatorConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The operator's command line. Without a subcommand it runs the operator against the cluster the
+ * standard kubeconfig resolution finds (KUBECONFIG, ~/.kube/config, or the in-cluster service
+ * account). Every option can also come from the environment variable named in its description.
+ */
+@Command(
+    name = "spark-batch-operator",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Runs Apache Spark batch jobs declared as SparkBatchJob resources.",
+    defaultValueProvider = CommandLine.PropertiesDefaultProvider.class)
+public final class Main implements Callable<Integer> {
+
+  @Option(
+      names = "--namespaces",
+      split = ",",
+      defaultValue = "${env:SBO_NAMESPACES:-}",
+      description =
+          "Comma-separated namespaces to watch; empty watches all (env SBO_NAMESPACES)."
+              + " Default: all.")
+  List<String> namespaces = List.of();
+
+  @Option(
+      names = "--reconcile-threads",
+      defaultValue = "${env:SBO_RECONCILE_THREADS:-10}",
+      description =
+          "Jobs reconciled in parallel (env SBO_RECONCILE_THREADS). Default: ${DEFAULT-VALUE}.")
+  int reconcileThreads;
+
+  @Option(
+      names = "--driver-service-account",
+      defaultValue = "${env:SBO_DRIVER_SERVICE_ACCOUNT:-spark-batch-driver}",
+      description =
+          "Service account the operator manages for drivers in each job namespace"
+              + " (env SBO_DRIVER_SERVICE_ACCOUNT). Default: ${DEFAULT-VALUE}.")
+  String driverServiceAccount;
+
+  @Option(
+      names = "--manage-driver-rbac",
+      negatable = true,
+      defaultValue = "${env:SBO_MANAGE_DRIVER_RBAC:-true}",
+      fallbackValue = "true",
+      description =
+          "Create the driver service account, Role and RoleBinding in job namespaces"
+              + " (env SBO_MANAGE_DRIVER_RBAC). Default: ${DEFAULT-VALUE}.")
+  boolean manageDriverRbac;
+
+  @Option(
+      names = "--spark-master",
+      defaultValue = "${env:SBO_SPARK_MASTER:-" + OperatorConfig.DEFAULT_MASTER_URL + "}",
+      description =
+          "spark.master given to drivers (env SBO_SPARK_MASTER). Default: ${DEFAULT-VALUE}.")
+  String masterUrl;
+
+  @Option(
+      names = "--driver-start-timeout",
+      defaultValue = "${env:SBO_DRIVER_START_TIMEOUT:-600}",
+      description =
+          "Seconds a driver may take to start when a job does not say"
+              + " (env SBO_DRIVER_START_TIMEOUT). Default: ${DEFAULT-VALUE}.")
+  long driverStartTimeoutSeconds;
+
+  @Option(
+      names = "--executor-status-interval",
+      defaultValue = "${env:SBO_EXECUTOR_STATUS_INTERVAL:-5}",
+      description =
+          "Least seconds between two status writes caused only by executor counts"
+              + " (env SBO_EXECUTOR_STATUS_INTERVAL). Default: ${DEFAULT-VALUE}.")
+  long executorStatusIntervalSeconds;
+
+  /** The configuration these options describe. */
+  OperatorConfig config() {
+    return new OperatorConfig(
+        Set.copyOf(namespaces.stream().map(String::trim).filter(s -> !s.isEmpty()).toList()),
+        reconcileThreads,
+        driverServiceAccount,
+        manageDriverRbac,
+        masterUrl,
+        Duration.ofSeconds(driverStartTimeoutSeconds),
+        Duration.ofSeconds(executorStatusIntervalSeconds));
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    OperatorConfig config = config();
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    OperatorRuntime runtime = OperatorRuntime.start(client, config, Clock.systemUTC());
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  runtime.close();
+                  client.close();
+                  stopped.countDown();
+                },
+                "shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The command line with its subcommands, for main() and tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main());
+  }
+
+  /** Version from the jar's manifest. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String version = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"spark-batch-operator " + (version == null ? "dev" : version)};
+    }
+  }
 }

@@ -42,6 +42,13 @@ public enum JobPhase {
     return applicationState;
   }
 
+  /** The word as it appears in status (Running, not RUNNING); logs and messages use it too. */
+  @Override
+  public String toString() {
+    String name = name().toLowerCase(java.util.Locale.ROOT);
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
   public boolean isFinished() {
     return FINISHED.contains(this);
   }

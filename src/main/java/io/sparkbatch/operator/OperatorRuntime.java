@@ -1,0 +1,54 @@
+package io.sparkbatch.operator;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.javaoperatorsdk.operator.Operator;
+import io.sparkbatch.operator.config.OperatorConfig;
+import io.sparkbatch.operator.reconciler.SparkBatchJobReconciler;
+import java.time.Clock;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running operator: java-operator-sdk with the SparkBatchJob reconciler, configured once. Used
+ * by main() and, unchanged, by the end-to-end tests and the embedded local run.
+ */
+public final class OperatorRuntime implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorRuntime.class);
+
+  private final Operator operator;
+
+  private OperatorRuntime(Operator operator) {
+    this.operator = operator;
+  }
+
+  /** Starts the operator against the cluster the client points at; returns once caches synced. */
+  public static OperatorRuntime start(KubernetesClient client, OperatorConfig config, Clock clock) {
+    Objects.requireNonNull(client);
+    Operator operator =
+        new Operator(
+            o ->
+                o.withKubernetesClient(client)
+                    // One status code path, merge patches, works on every API server (no SSA).
+                    .withUseSSAToPatchPrimaryResource(false)
+                    .withCloseClientOnStop(false)
+                    .withConcurrentReconciliationThreads(config.reconcileThreads()));
+    operator.register(
+        new SparkBatchJobReconciler(client, config, clock),
+        c -> {
+          if (!config.watchesAllNamespaces()) {
+            c.settingNamespaces(config.namespaces());
+          }
+        });
+    operator.start();
+    LOG.info(
+        "operator started, watching {}",
+        config.watchesAllNamespaces() ? "all namespaces" : "namespaces " + config.namespaces());
+    return new OperatorRuntime(operator);
+  }
+
+  @Override
+  public void close() {
+    operator.stop();
+  }
+}

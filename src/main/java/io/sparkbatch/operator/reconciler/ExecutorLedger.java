@@ -1,0 +1,59 @@
+package io.sparkbatch.operator.reconciler;
+
+import io.fabric8.kubernetes.api.model.Pod;
+import io.sparkbatch.operator.observe.ExecutorCounter;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Remembers, per running job, the executor pods seen in its current attempt and their last phase,
+ * so that an executor the driver deleted still counts in status.executors. Kilobytes per running
+ * job; forgotten when the attempt ends. Lost on restart, which {@link ExecutorCounter} covers by
+ * never letting finished counts go down.
+ */
+final class ExecutorLedger {
+  private record Entry(int attempt, Map<String, String> lastPhase, Instant lastWrite) {}
+
+  private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+  /** Records the current executor pods; returns the last phase of those that disappeared. */
+  Map<String, String> observe(String jobUid, int attempt, Collection<Pod> current) {
+    Entry entry = entries.get(jobUid);
+    if (entry == null || entry.attempt() != attempt) {
+      entry = new Entry(attempt, new HashMap<>(), null);
+    }
+    Map<String, String> phases = new HashMap<>(entry.lastPhase());
+    Set<String> present =
+        current.stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
+    for (Pod pod : current) {
+      phases.put(pod.getMetadata().getName(), ExecutorCounter.phase(pod));
+    }
+    entries.put(jobUid, new Entry(attempt, phases, entry.lastWrite()));
+    Map<String, String> removed = new HashMap<>(phases);
+    removed.keySet().removeAll(present);
+    return removed;
+  }
+
+  /** When status was last written for this job because of executors only; null if never. */
+  Instant lastExecutorWrite(String jobUid) {
+    Entry entry = entries.get(jobUid);
+    return entry == null ? null : entry.lastWrite();
+  }
+
+  void executorWrite(String jobUid, Instant at) {
+    entries.computeIfPresent(jobUid, (uid, e) -> new Entry(e.attempt(), e.lastPhase(), at));
+  }
+
+  void forget(String jobUid) {
+    entries.remove(jobUid);
+  }
+
+  int size() {
+    return entries.size();
+  }
+}

@@ -1,0 +1,149 @@
+package io.sparkbatch.operator.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudDispatcherException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.sparkbatch.operator.status.MergePatch;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The fabric8 CRUD mock API server, made to behave like a real one where the operator depends on
+ * it: JSON merge patches follow RFC 7386 (lists replaced, nulls remove), a new pod gets status
+ * Pending, deleting an object deletes what it owns (the garbage collector), and every request is
+ * counted by verb and resource.
+ */
+public class SimulatedApiServer extends KubernetesCrudDispatcher {
+  private static final ObjectMapper JSON = Serialization.jsonMapper();
+  private static final Map<String, String> CORE_PLURALS =
+      Map.of("Pod", "pods", "Service", "services", "ConfigMap", "configmaps");
+
+  private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    requests.computeIfAbsent(key(request), k -> new LongAdder()).increment();
+    return super.dispatch(request);
+  }
+
+  /**
+   * Requests served so far, by "VERB resource" (e.g. "POST pods", "PATCH sparkbatchjobs/status").
+   */
+  public Map<String, Long> requestCounts() {
+    Map<String, Long> counts = new java.util.TreeMap<>();
+    requests.forEach((k, v) -> counts.put(k, v.sum()));
+    return counts;
+  }
+
+  public void resetRequestCounts() {
+    requests.clear();
+  }
+
+  @Override
+  public JsonNode merge(JsonNode baseResource, String updatedResource)
+      throws KubernetesCrudDispatcherException {
+    try {
+      return MergePatch.apply(baseResource, JSON.readTree(updatedResource));
+    } catch (Exception e) {
+      throw new KubernetesCrudDispatcherException(e.getMessage(), 422);
+    }
+  }
+
+  @Override
+  public void processEvent(
+      String path,
+      AttributeSet pathAttributes,
+      AttributeSet oldAttributes,
+      GenericKubernetesResource resource,
+      String newState) {
+    if (oldAttributes == null && newState != null && "Pod".equals(kind(newState))) {
+      newState = withPendingStatus(newState);
+    }
+    String existing = oldAttributes == null ? null : map.get(oldAttributes);
+    super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+    if (newState == null && existing != null) {
+      collectGarbage(uid(existing));
+    }
+  }
+
+  /** Deletes every object whose owner references name the deleted uid, and theirs in turn. */
+  private void collectGarbage(String ownerUid) {
+    if (ownerUid == null) {
+      return;
+    }
+    List<String> dependents = new ArrayList<>();
+    for (String json : new ArrayList<>(map.values())) {
+      JsonNode node = read(json);
+      for (JsonNode ref : node.path("metadata").path("ownerReferences")) {
+        if (ownerUid.equals(ref.path("uid").asText())) {
+          String plural = CORE_PLURALS.get(node.path("kind").asText());
+          if (plural != null) {
+            dependents.add(
+                "/api/v1/namespaces/"
+                    + node.path("metadata").path("namespace").asText()
+                    + "/"
+                    + plural
+                    + "/"
+                    + node.path("metadata").path("name").asText());
+          }
+        }
+      }
+    }
+    dependents.forEach(this::handleDelete);
+  }
+
+  private static String withPendingStatus(String podJson) {
+    ObjectNode pod = (ObjectNode) read(podJson);
+    if (!pod.path("status").isObject() || !pod.path("status").has("phase")) {
+      ObjectNode status = pod.putObject("status");
+      status.put("phase", "Pending");
+      status.put("qosClass", "Guaranteed");
+    }
+    return pod.toString();
+  }
+
+  private static String kind(String json) {
+    return read(json).path("kind").asText(null);
+  }
+
+  private static String uid(String json) {
+    return read(json).path("metadata").path("uid").asText(null);
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String key(RecordedRequest request) {
+    String path = request.getPath() == null ? "" : request.getPath();
+    int query = path.indexOf('?');
+    boolean watch = query >= 0 && path.substring(query).contains("watch=true");
+    String[] parts = (query >= 0 ? path.substring(0, query) : path).split("/");
+    String resource = "";
+    // /api/v1/namespaces/ns/pods/name[/status] or /apis/g/v/namespaces/ns/plural/name[/status]
+    for (int i = 0; i < parts.length - 1; i++) {
+      if ("namespaces".equals(parts[i]) && i + 2 < parts.length) {
+        resource = parts[i + 2] + (i + 4 < parts.length ? "/" + parts[i + 4] : "");
+        break;
+      }
+    }
+    if (resource.isEmpty() && parts.length > 0) {
+      resource = parts[parts.length - 1];
+    }
+    return (watch ? "WATCH" : request.getMethod()) + " " + resource;
+  }
+}

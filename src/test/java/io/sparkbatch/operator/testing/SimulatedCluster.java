@@ -1,0 +1,103 @@
+package io.sparkbatch.operator.testing;
+
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+
+/**
+ * A small Kubernetes cluster in this JVM: the fabric8 mock API server (bound to 127.0.0.1 only)
+ * with the SparkBatchJob CRD registered from crd/, a garbage collector, and a simulated kubelet
+ * that runs pods through their phases.
+ */
+public final class SimulatedCluster implements AutoCloseable {
+  static {
+    // The mock web server logs every request through java.util.logging; keep test output readable.
+    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver")
+        .setLevel(java.util.logging.Level.WARNING);
+  }
+
+  private final SimulatedApiServer api;
+  private final KubernetesMockServer server;
+  private final KubernetesClient client;
+  private final SimulatedKubelet kubelet;
+
+  private SimulatedCluster(SimulatedKubelet.Behaviour behaviour) {
+    this.api = new SimulatedApiServer();
+    this.server =
+        new KubernetesMockServer(
+            new Context(Serialization.jsonMapper()),
+            new MockWebServer(),
+            new HashMap<>(),
+            api,
+            false);
+    try {
+      server.init(InetAddress.getByName("127.0.0.1"), 0);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.client = server.createClient();
+    registerCrd(client);
+    this.kubelet = new SimulatedKubelet(server.createClient(), behaviour);
+  }
+
+  /** A cluster whose kubelet runs every pod with the given behaviour. */
+  public static SimulatedCluster start(SimulatedKubelet.Behaviour behaviour) {
+    return new SimulatedCluster(behaviour);
+  }
+
+  /** A cluster whose drivers succeed after a short run with two executors. */
+  public static SimulatedCluster start() {
+    return start(SimulatedKubelet.Behaviour.defaults());
+  }
+
+  /** A client for tests and for the operator (the kubelet has its own). */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  /** A new client of this cluster, for a component with its own connection (the operator). */
+  public KubernetesClient newClient() {
+    return server.createClient();
+  }
+
+  public SimulatedKubelet kubelet() {
+    return kubelet;
+  }
+
+  public SimulatedApiServer api() {
+    return api;
+  }
+
+  /** The API server's URL, for a kubeconfig. */
+  public String url() {
+    return "http://127.0.0.1:" + server.getPort();
+  }
+
+  static void registerCrd(KubernetesClient client) {
+    Path crd = CrdGeneration.projectRoot().resolve("crd").resolve(CrdGeneration.FILE_NAME);
+    try (InputStream in = Files.newInputStream(crd)) {
+      CustomResourceDefinition definition =
+          client.getKubernetesSerialization().unmarshal(in, CustomResourceDefinition.class);
+      client.apiextensions().v1().customResourceDefinitions().resource(definition).create();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    kubelet.close();
+    client.close();
+    server.destroy();
+  }
+}
