@@ -1,5 +1,7 @@
 package io.sparkbatch.operator;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.sparkbatch.operator.config.OperatorConfig;
@@ -22,8 +24,7 @@ import picocli.CommandLine.Option;
     name = "spark-batch-operator",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
-    description = "Runs Apache Spark batch jobs declared as SparkBatchJob resources.",
-    defaultValueProvider = CommandLine.PropertiesDefaultProvider.class)
+    description = "Runs Apache Spark batch jobs declared as SparkBatchJob resources.")
 public final class Main implements Callable<Integer> {
 
   @Option(
@@ -98,7 +99,13 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     OperatorConfig config = config();
-    KubernetesClient client = new KubernetesClientBuilder().build();
+    KubernetesClient client =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(Config.autoConfigure(null))
+                    .withUserAgent(OperatorRuntime.USER_AGENT)
+                    .build())
+            .build();
     OperatorRuntime runtime = OperatorRuntime.start(client, config, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()

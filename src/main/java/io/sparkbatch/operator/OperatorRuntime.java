@@ -16,6 +16,11 @@ import org.slf4j.LoggerFactory;
 public final class OperatorRuntime implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(OperatorRuntime.class);
 
+  /**
+   * User-Agent of the operator's API requests, so that audit logs and tests can tell them apart.
+   */
+  public static final String USER_AGENT = "spark-batch-operator";
+
   private final Operator operator;
 
   private OperatorRuntime(Operator operator) {

@@ -49,7 +49,7 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public void startOperator() {
-    operatorClient = cluster.newClient();
+    operatorClient = cluster.newClient(OperatorRuntime.USER_AGENT);
     runtime = OperatorRuntime.start(operatorClient, config, Clock.systemUTC());
   }
 

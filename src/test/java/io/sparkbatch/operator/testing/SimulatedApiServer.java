@@ -28,20 +28,31 @@ public class SimulatedApiServer extends KubernetesCrudDispatcher {
   private static final Map<String, String> CORE_PLURALS =
       Map.of("Pod", "pods", "Service", "services", "ConfigMap", "configmaps");
 
-  private final Map<String, LongAdder> requests = new ConcurrentHashMap<>();
+  private final Map<String, Map<String, LongAdder>> requests = new ConcurrentHashMap<>();
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
-    requests.computeIfAbsent(key(request), k -> new LongAdder()).increment();
+    String agent = request.getHeader("User-Agent");
+    requests
+        .computeIfAbsent(agent == null ? "" : agent, a -> new ConcurrentHashMap<>())
+        .computeIfAbsent(key(request), k -> new LongAdder())
+        .increment();
     return super.dispatch(request);
   }
 
   /**
-   * Requests served so far, by "VERB resource" (e.g. "POST pods", "PATCH sparkbatchjobs/status").
+   * Requests served so far from clients whose User-Agent starts with {@code agentPrefix}, by "VERB
+   * resource": "POST pods", "LIST pods" (a list), "GET pods" (a named get), "WATCH pods", "PATCH
+   * sparkbatchjobs/status".
    */
-  public Map<String, Long> requestCounts() {
+  public Map<String, Long> requestCounts(String agentPrefix) {
     Map<String, Long> counts = new java.util.TreeMap<>();
-    requests.forEach((k, v) -> counts.put(k, v.sum()));
+    requests.forEach(
+        (agent, byKey) -> {
+          if (agent.startsWith(agentPrefix)) {
+            byKey.forEach((k, v) -> counts.merge(k, v.sum(), Long::sum));
+          }
+        });
     return counts;
   }
 
@@ -134,16 +145,23 @@ public class SimulatedApiServer extends KubernetesCrudDispatcher {
     boolean watch = query >= 0 && path.substring(query).contains("watch=true");
     String[] parts = (query >= 0 ? path.substring(0, query) : path).split("/");
     String resource = "";
+    boolean named = false;
     // /api/v1/namespaces/ns/pods/name[/status] or /apis/g/v/namespaces/ns/plural/name[/status]
     for (int i = 0; i < parts.length - 1; i++) {
       if ("namespaces".equals(parts[i]) && i + 2 < parts.length) {
         resource = parts[i + 2] + (i + 4 < parts.length ? "/" + parts[i + 4] : "");
+        named = i + 3 < parts.length;
         break;
       }
     }
     if (resource.isEmpty() && parts.length > 0) {
+      // Cluster-wide list or watch: /api/v1/pods, /apis/g/v/plural
       resource = parts[parts.length - 1];
     }
-    return (watch ? "WATCH" : request.getMethod()) + " " + resource;
+    String verb = watch ? "WATCH" : request.getMethod();
+    if ("GET".equals(verb) && !named) {
+      verb = "LIST";
+    }
+    return verb + " " + resource;
   }
 }

@@ -65,9 +65,12 @@ public final class SimulatedCluster implements AutoCloseable {
     return client;
   }
 
-  /** A new client of this cluster, for a component with its own connection (the operator). */
-  public KubernetesClient newClient() {
-    return server.createClient();
+  /**
+   * A new client of this cluster for a component with its own connection, identified by its
+   * User-Agent in {@link SimulatedApiServer#requestCounts}.
+   */
+  public KubernetesClient newClient(String userAgent) {
+    return server.createClient(b -> b.editOrNewConfig().withUserAgent(userAgent).endConfig());
   }
 
   public SimulatedKubelet kubelet() {
