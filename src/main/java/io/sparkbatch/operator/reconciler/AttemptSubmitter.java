@@ -102,7 +102,13 @@ final class AttemptSubmitter {
     if (blocked.isPresent()) {
       return blocked.get();
     }
-    DriverResources resources = DriverResourcesFactory.build(job, attempt, settings);
+    DriverResources resources;
+    try {
+      resources = DriverResourcesFactory.build(job, attempt, settings);
+    } catch (IllegalArgumentException e) {
+      // The validator should have caught it; a spec the factories cannot build never retries.
+      return fail(job, next, JobReason.INVALID_SPEC, e.getMessage(), ctx);
+    }
     createOrReplace(resources.configMap());
     createOrReplace(resources.service());
     Pod pod = resources.pod();

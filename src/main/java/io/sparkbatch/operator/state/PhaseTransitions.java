@@ -21,7 +21,7 @@ import java.util.Set;
 public final class PhaseTransitions {
 
   /** Phases a job without any status may take first. */
-  public static final Set<JobPhase> INITIAL = EnumSet.of(PENDING, SUBMITTED, FAILED);
+  public static final Set<JobPhase> INITIAL = EnumSet.of(PENDING, SUBMITTED, RETRYING, FAILED);
 
   private static final Map<JobPhase, Set<JobPhase>> ALLOWED = new EnumMap<>(JobPhase.class);
 

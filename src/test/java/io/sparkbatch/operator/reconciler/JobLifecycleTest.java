@@ -15,6 +15,7 @@ import io.sparkbatch.operator.api.JobReason;
 import io.sparkbatch.operator.api.SparkBatchJob;
 import io.sparkbatch.operator.testing.OperatorHarness;
 import io.sparkbatch.operator.testing.ScriptedBehaviour;
+import io.sparkbatch.operator.testing.SimulatedApiServer;
 import io.sparkbatch.operator.testing.TestJobs;
 import java.time.Duration;
 import java.util.List;
@@ -332,6 +333,25 @@ class JobLifecycleTest {
     assertThat(failed.getStatus().getMessage())
         .contains("spec.driver.serviceAccount")
         .contains("does-not-exist");
+    assertThat(pods()).isEmpty();
+  }
+
+  @Test
+  void driverPodRefusedByTheApiServerIsASubmissionFailureThatRetriesByPolicy() {
+    SparkBatchJob job =
+        TestJobs.sparkPi(
+            ns,
+            "quota",
+            "succeed",
+            "restartPolicy: {type: OnFailure, onFailureRetries: 1, onFailureRetryInterval: 1}");
+    job.getSpec().getDriver().getLabels().put(SimulatedApiServer.DENY_LABEL, "deny");
+    harness.create(job);
+
+    SparkBatchJob failed = harness.awaitPhase(ns, "quota", JobPhase.FAILED, WAIT);
+    assertThat(failed.getStatus().getReason()).isEqualTo(JobReason.SUBMISSION_FAILED);
+    assertThat(failed.getStatus().getMessage()).contains("exceeded quota");
+    assertThat(failed.getStatus().getAttempt().getNumber()).isEqualTo(2);
+    assertThat(harness.events(ns, "quota")).anyMatch(e -> e.getReason().equals("SubmissionFailed"));
     assertThat(pods()).isEmpty();
   }
 

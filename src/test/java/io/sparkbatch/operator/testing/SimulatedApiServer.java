@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public class SimulatedApiServer extends KubernetesCrudDispatcher {
   private static final ObjectMapper JSON = Serialization.jsonMapper();
+
+  /** Pods with this label set to "deny" are refused at creation (see {@link #handleCreate}). */
+  public static final String DENY_LABEL = "sim-admission";
+
   private static final Map<String, String> CORE_PLURALS =
       Map.of("Pod", "pods", "Service", "services", "ConfigMap", "configmaps");
 
@@ -58,6 +62,31 @@ public class SimulatedApiServer extends KubernetesCrudDispatcher {
 
   public void resetRequestCounts() {
     requests.clear();
+  }
+
+  /**
+   * Plays an admission controller (a quota, a policy webhook): a pod labelled {@code sim-admission:
+   * deny} is refused with 403, as an exceeded ResourceQuota would be.
+   */
+  @Override
+  public MockResponse handleCreate(RecordedRequest request) {
+    String body =
+        request.getBody() == null
+            ? ""
+            : new String(request.getBody().getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    if (body.contains("\"Pod\"")
+        && "deny".equals(read(body).path("metadata").path("labels").path(DENY_LABEL).asText())) {
+      String name = read(body).path("metadata").path("name").asText();
+      return new MockResponse()
+          .setResponseCode(403)
+          .setBody(
+              "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\",\"reason\":\"Forbidden\",\"code\":403,"
+                  + "\"message\":\"pods \\\""
+                  + name
+                  + "\\\" is forbidden: exceeded quota: compute-resources, requested: limits.cpu=1, used:"
+                  + " limits.cpu=8, limited: limits.cpu=8\"}");
+    }
+    return super.handleCreate(request);
   }
 
   @Override
