@@ -29,6 +29,7 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--namespaces",
+      paramLabel = "NAMESPACE",
       split = ",",
       defaultValue = "${env:SBO_NAMESPACES:-}",
       description =
@@ -38,6 +39,7 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--reconcile-threads",
+      paramLabel = "N",
       defaultValue = "${env:SBO_RECONCILE_THREADS:-10}",
       description =
           "Jobs reconciled in parallel (env SBO_RECONCILE_THREADS). Default: ${DEFAULT-VALUE}.")
@@ -45,6 +47,7 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--driver-service-account",
+      paramLabel = "NAME",
       defaultValue = "${env:SBO_DRIVER_SERVICE_ACCOUNT:-spark-batch-driver}",
       description =
           "Service account the operator manages for drivers in each job namespace"
@@ -63,6 +66,7 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--spark-master",
+      paramLabel = "URL",
       defaultValue = "${env:SBO_SPARK_MASTER:-" + OperatorConfig.DEFAULT_MASTER_URL + "}",
       description =
           "spark.master given to drivers (env SBO_SPARK_MASTER). Default: ${DEFAULT-VALUE}.")
@@ -70,6 +74,7 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--driver-start-timeout",
+      paramLabel = "SECONDS",
       defaultValue = "${env:SBO_DRIVER_START_TIMEOUT:-600}",
       description =
           "Seconds a driver may take to start when a job does not say"
@@ -78,6 +83,7 @@ public final class Main implements Callable<Integer> {
 
   @Option(
       names = "--executor-status-interval",
+      paramLabel = "SECONDS",
       defaultValue = "${env:SBO_EXECUTOR_STATUS_INTERVAL:-5}",
       description =
           "Least seconds between two status writes caused only by executor counts"
