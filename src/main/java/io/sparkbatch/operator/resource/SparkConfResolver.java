@@ -56,7 +56,9 @@ public final class SparkConfResolver {
           // The operator builds the driver pod itself: spec.driver.template replaces these.
           DRIVER_POD_TEMPLATE_FILE,
           DRIVER_POD_TEMPLATE_CONTAINER,
-          DRIVER_RESOURCE_NAME_PREFIX);
+          DRIVER_RESOURCE_NAME_PREFIX,
+          // Where the driver reaches the API server is the operator's setting, not the job's.
+          DRIVER_MASTER);
 
   /** Where Ivy resolves spark.jars.packages: the stock image's user has no home directory. */
   static final String IVY_DIR_DEFAULT = "/tmp/.ivy2";

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.Volume;
 import io.sparkbatch.operator.api.ApplicationType;
 import io.sparkbatch.operator.api.SparkBatchJob;
 import io.sparkbatch.operator.api.SparkBatchJobSpec;
+import io.sparkbatch.operator.resource.SparkConfResolver;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,22 +50,10 @@ public final class SparkBatchJobValidator {
 
   /**
    * Spark configuration keys the operator sets itself: a user value would point the driver at
-   * another master, namespace or pod, or break the driver's connection with its executors.
-   *
-   * <p>The resource package's {@code SparkConfResolver.RESERVED_KEYS} replaces this list once
-   * merged: the keys the operator writes and the keys it refuses must be one list.
+   * another master, namespace or pod, or break the driver's connection with its executors. The keys
+   * the operator writes and the keys it refuses are one list.
    */
-  public static final Set<String> RESERVED_SPARK_CONF_KEYS =
-      Set.of(
-          "spark.master",
-          "spark.kubernetes.namespace",
-          "spark.kubernetes.driver.pod.name",
-          "spark.driver.host",
-          "spark.app.id",
-          "spark.kubernetes.submitInDriver",
-          "spark.submit.deployMode",
-          "spark.kubernetes.driver.master",
-          "spark.kubernetes.authenticate.driver.serviceAccountName");
+  public static final Set<String> RESERVED_SPARK_CONF_KEYS = SparkConfResolver.RESERVED_KEYS;
 
   private static final Pattern NO_WHITESPACE = Pattern.compile("\\S+");
 

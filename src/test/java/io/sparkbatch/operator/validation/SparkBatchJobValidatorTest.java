@@ -263,9 +263,10 @@ class SparkBatchJobValidatorTest {
     }
 
     @Test
-    void reservedKeysAreTheOnesTheOperatorSets() {
+    void reservedKeysAreTheOnesTheOperatorSetsIncludingWhereTheDriverRuns() {
       assertThat(SparkBatchJobValidator.RESERVED_SPARK_CONF_KEYS)
-          .containsExactlyInAnyOrder(
+          .isSameAs(io.sparkbatch.operator.resource.SparkConfResolver.RESERVED_KEYS)
+          .contains(
               "spark.master",
               "spark.kubernetes.namespace",
               "spark.kubernetes.driver.pod.name",
