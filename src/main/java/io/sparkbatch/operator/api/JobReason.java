@@ -63,10 +63,7 @@ public enum JobReason {
   DEADLINE_EXCEEDED,
   /** The attempt was stopped because the spec changed; a new run of the new spec follows. */
   @JsonProperty("SpecChanged")
-  SPEC_CHANGED,
-  /** The restart policy asked for another attempt, which waits for its time. */
-  @JsonProperty("BackoffWaiting")
-  BACKOFF_WAITING;
+  SPEC_CHANGED;
 
   /** Reasons that end the whole job at once, whatever the restart policy says. */
   public static final Set<JobReason> NOT_RETRIED =
