@@ -50,6 +50,18 @@ public final class SparkBatchJobs {
     return job(namespace, name, spec);
   }
 
+  /**
+   * SparkPi named spark-pi in namespace spark: valid as built, so a test changes only its point.
+   */
+  public static SparkBatchJob sparkPi() {
+    return sparkPi("spark", "spark-pi");
+  }
+
+  /** pi.py named pyspark-pi in namespace spark. */
+  public static SparkBatchJob pysparkPi() {
+    return pyspark("spark", "pyspark-pi");
+  }
+
   /** pi.py from the stock image, as a Python application. */
   public static SparkBatchJob pyspark(String namespace, String name) {
     SparkBatchJob job = sparkPi(namespace, name);

@@ -1,6 +1,6 @@
 package io.sparkbatch.operator.validation;
 
-import static io.sparkbatch.operator.testing.SparkBatchJobFixtures.sparkPi;
+import static io.sparkbatch.operator.testing.SparkBatchJobs.sparkPi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.EnvVar;

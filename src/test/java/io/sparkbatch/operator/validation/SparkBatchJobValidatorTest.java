@@ -1,7 +1,7 @@
 package io.sparkbatch.operator.validation;
 
-import static io.sparkbatch.operator.testing.SparkBatchJobFixtures.pysparkPi;
-import static io.sparkbatch.operator.testing.SparkBatchJobFixtures.sparkPi;
+import static io.sparkbatch.operator.testing.SparkBatchJobs.pysparkPi;
+import static io.sparkbatch.operator.testing.SparkBatchJobs.sparkPi;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
