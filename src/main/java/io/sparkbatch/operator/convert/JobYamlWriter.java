@@ -62,9 +62,21 @@ public final class JobYamlWriter {
     for (String field : List.of("apiVersion", "kind", "metadata", "spec")) {
       JsonNode value = all.get(field);
       if (value != null && !value.isNull() && !(value.isObject() && value.isEmpty())) {
-        ordered.set(field, value);
+        ordered.set(field, field.equals("metadata") ? nameFirst((ObjectNode) value) : value);
       }
     }
+    return ordered;
+  }
+
+  /** ObjectMeta serializes alphabetically; people read name and namespace first. */
+  private static ObjectNode nameFirst(ObjectNode metadata) {
+    ObjectNode ordered = JSON.createObjectNode();
+    for (String field : List.of("name", "namespace")) {
+      if (metadata.has(field)) {
+        ordered.set(field, metadata.get(field));
+      }
+    }
+    metadata.properties().forEach(e -> ordered.putIfAbsent(e.getKey(), e.getValue()));
     return ordered;
   }
 
