@@ -38,6 +38,10 @@ public final class JobConverter {
         };
     SparkBatchJob job = parsed.job();
     apply(options, job);
+    if (options.namespace() != null) {
+      // The EMR virtual cluster's warning asks for exactly this.
+      log.withdraw("virtualClusterId");
+    }
     name(job, log);
     SparkBatchJobSpec spec = job.getSpec();
     if (spec.getImage() == null

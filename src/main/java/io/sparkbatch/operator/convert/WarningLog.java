@@ -28,6 +28,11 @@ final class WarningLog {
     uncarriedKeys.add(key);
   }
 
+  /** Removes the warnings on a field, when the user has since supplied what they asked for. */
+  void withdraw(String field) {
+    warnings.removeIf(w -> w.field().equals(field));
+  }
+
   static String confField(String key, ConfValue value) {
     return value.origin() == null ? key : key + " (" + value.origin() + ")";
   }
