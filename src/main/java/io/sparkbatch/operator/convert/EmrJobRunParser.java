@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * An EMR on EKS StartJobRun request (the JSON that aws emr-containers start-job-run
- * --cli-input-json takes), or a job template's jobTemplateData.
+ * --cli-input-json takes), what describe-job-run prints about a past run, or a job template's
+ * jobTemplateData.
  */
 final class EmrJobRunParser {
   private static final String DRIVER = "jobDriver.sparkSubmitJobDriver.";
@@ -25,9 +26,26 @@ final class EmrJobRunParser {
           "executionRoleArn",
           "releaseLabel");
 
+  /** What describe-job-run adds about the run itself: a record, not configuration. */
+  private static final Set<String> RUN_RECORD =
+      Set.of(
+          "id",
+          "arn",
+          "state",
+          "createdAt",
+          "createdBy",
+          "finishedAt",
+          "stateDetails",
+          "failureReason",
+          "retryPolicyExecution");
+
   private EmrJobRunParser() {}
 
   static ParsedJob parse(JsonNode root, WarningLog log) {
+    if (root.has("jobRun")) {
+      // aws emr-containers describe-job-run wraps the request's fields in jobRun.
+      root = StructuredInput.object(root, "jobRun", "");
+    }
     if (root.has("jobTemplateData")) {
       log.warn(
           "jobTemplateData",
@@ -90,7 +108,9 @@ final class EmrJobRunParser {
     root.fieldNames()
         .forEachRemaining(
             field -> {
-              if (!HANDLED.contains(field) && !EmrJobRunWarnings.KNOWN.contains(field)) {
+              if (!HANDLED.contains(field)
+                  && !EmrJobRunWarnings.KNOWN.contains(field)
+                  && !RUN_RECORD.contains(field)) {
                 log.warn(field, "not a StartJobRun field the converter knows; not carried over");
               }
             });

@@ -14,14 +14,20 @@ import java.util.Set;
  * form (Type Spark with spark-submit's arguments in Args). One step per conversion.
  */
 final class EmrStepParser {
+  /** Id and Status are what describe-step and list-steps say about a past run. */
   private static final Set<String> KNOWN =
-      Set.of("Name", "ActionOnFailure", "HadoopJarStep", "Type", "Args");
+      Set.of("Name", "ActionOnFailure", "HadoopJarStep", "Config", "Type", "Args", "Id", "Status");
 
   private EmrStepParser() {}
 
   static ParsedJob parse(JsonNode root, WarningLog log) {
     String path = "";
     JsonNode step = root;
+    if (root.isObject() && root.has("Step")) {
+      // aws emr describe-step prints {"Step": {...}}.
+      step = root.get("Step");
+      path = "Step";
+    }
     if (root.isObject() && root.has("Steps")) {
       step = root.get("Steps");
       path = "Steps";
@@ -59,7 +65,9 @@ final class EmrStepParser {
 
   /** spark-submit's arguments, each named by its place in the step. */
   private static List<Word> words(JsonNode step, String prefix, WarningLog log) {
-    JsonNode jarStep = StructuredInput.object(step, "HadoopJarStep", prefix);
+    // describe-step and list-steps call the HadoopJarStep of the request Config.
+    String jarField = step.has("Config") ? "Config" : "HadoopJarStep";
+    JsonNode jarStep = StructuredInput.object(step, jarField, prefix);
     List<Word> words = new ArrayList<>();
     if (jarStep == null) {
       String type = StructuredInput.text(step, "Type", prefix);
@@ -74,7 +82,7 @@ final class EmrStepParser {
       }
       return words;
     }
-    String at = prefix + "HadoopJarStep.";
+    String at = prefix + jarField + ".";
     String jar = StructuredInput.text(jarStep, "Jar", at);
     if (jar == null || !jar.endsWith("command-runner.jar")) {
       throw new ConversionException(
@@ -97,7 +105,7 @@ final class EmrStepParser {
     if (jarStep.has("MainClass")) {
       log.warn(at + "MainClass", "command-runner.jar ignores it; the main class is --class");
     }
-    if (jarStep.has("Properties")) {
+    if (jarStep.has("Properties") && !jarStep.get("Properties").isEmpty()) {
       log.warn(
           at + "Properties",
           "Java system properties of command-runner.jar, not of Spark; not carried over: pass"

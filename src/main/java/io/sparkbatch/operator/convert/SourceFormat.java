@@ -64,10 +64,14 @@ public enum SourceFormat {
     if (root.isArray() && first.isValueNode()) {
       return new Detection(SPARK_SUBMIT, "a JSON list of strings (Airflow's arguments)");
     }
-    if (first.has("jobDriver") || first.has("jobTemplateData")) {
+    if (first.has("jobDriver") || first.has("jobTemplateData") || first.has("jobRun")) {
       return new Detection(EMR_JOB_RUN, "a StartJobRun request (jobDriver)");
     }
-    if (first.has("HadoopJarStep") || first.has("Steps") || first.has("Args")) {
+    if (first.has("HadoopJarStep")
+        || first.has("Steps")
+        || first.has("Step")
+        || first.has("Config")
+        || first.has("Args")) {
       return new Detection(EMR_STEP, "an EMR step (HadoopJarStep)");
     }
     if (first.path("apiVersion").asText().startsWith("sparkoperator.k8s.io/")) {

@@ -183,6 +183,31 @@ class EmrConversionTest {
   }
 
   @Test
+  void whatTheAwsCliPrintsAboutPastRunsConvertsToo() {
+    String describeJobRun =
+        "{\"jobRun\": {\"id\": \"00000003abc\", \"name\": \"nightly\", \"state\": \"COMPLETED\","
+            + " \"arn\": \"arn:aws:emr-containers:eu-west-1:123456789012:/virtualclusters/x/jobruns/y\","
+            + " \"jobDriver\": {\"sparkSubmitJobDriver\": {\"entryPoint\": \"local:///opt/app/n.py\"}},"
+            + " \"createdAt\": \"2024-06-30T02:00:00Z\", \"finishedAt\": \"2024-06-30T02:40:00Z\"}}";
+    String describeStep =
+        "{\"Step\": {\"Id\": \"s-2ABC\", \"Name\": \"nightly\", \"ActionOnFailure\": \"CONTINUE\","
+            + " \"Status\": {\"State\": \"COMPLETED\"}, \"Config\": {\"Jar\": \"command-runner.jar\","
+            + " \"Properties\": {}, \"Args\": [\"spark-submit\", \"--class\", \"A\","
+            + " \"local:///opt/app/a.jar\"]}}}";
+
+    Conversion run =
+        ConvertFixtures.convert(SourceFormat.detect(describeJobRun).format(), describeJobRun);
+    Conversion step =
+        ConvertFixtures.convert(SourceFormat.detect(describeStep).format(), describeStep);
+
+    assertThat(run.job().getMetadata().getName()).isEqualTo("nightly");
+    assertThat(warningFields(run)).containsExactly("spec.image");
+    assertThat(step.job().getSpec().getMainClass()).isEqualTo("A");
+    assertThat(warningFields(step))
+        .containsExactly("Step.ActionOnFailure", "spark.dynamicAllocation.enabled", "spec.image");
+  }
+
+  @Test
   void stepsTheConverterCannotReadAreErrorsNamingTheField() {
     assertThatThrownBy(
             () ->
