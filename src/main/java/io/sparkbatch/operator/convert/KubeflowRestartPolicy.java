@@ -28,9 +28,9 @@ final class KubeflowRestartPolicy {
     if (!never && (policy.getOnFailureRetries() == null || policy.getOnFailureRetries() > 0)) {
       log.warn(
           path,
-          "kubeflow waited onFailureRetryInterval seconds before each retry; the operator"
-              + " doubles the wait after each failed attempt, from onFailureRetryInterval up to"
-              + " maxRetryInterval (300 s unless set)");
+          "kubeflow waited onFailureRetryInterval times the attempts so far (a linear backoff);"
+              + " the operator doubles the wait after each failed attempt, from"
+              + " onFailureRetryInterval up to maxRetryInterval (300 s unless set)");
     }
     if (policy.getOnSubmissionFailureRetries() != null
         || policy.getOnSubmissionFailureRetryInterval() != null) {
