@@ -16,7 +16,18 @@ import java.util.Set;
 final class EmrStepParser {
   /** Id and Status are what describe-step and list-steps say about a past run. */
   private static final Set<String> KNOWN =
-      Set.of("Name", "ActionOnFailure", "HadoopJarStep", "Config", "Type", "Args", "Id", "Status");
+      Set.of(
+          "Name",
+          "ActionOnFailure",
+          "HadoopJarStep",
+          "Config",
+          "Type",
+          "Args",
+          "Jar",
+          "MainClass",
+          "Properties",
+          "Id",
+          "Status");
 
   private EmrStepParser() {}
 
@@ -65,9 +76,14 @@ final class EmrStepParser {
 
   /** spark-submit's arguments, each named by its place in the step. */
   private static List<Word> words(JsonNode step, String prefix, WarningLog log) {
-    // describe-step and list-steps call the HadoopJarStep of the request Config.
-    String jarField = step.has("Config") ? "Config" : "HadoopJarStep";
-    JsonNode jarStep = StructuredInput.object(step, jarField, prefix);
+    // describe-step and list-steps call the HadoopJarStep of the request Config; the CLI's
+    // CUSTOM_JAR form puts Jar and Args on the step itself.
+    String jarField =
+        step.has("Config") ? "Config" : step.has("HadoopJarStep") ? "HadoopJarStep" : null;
+    JsonNode jarStep =
+        jarField != null
+            ? StructuredInput.object(step, jarField, prefix)
+            : step.has("Jar") ? step : null;
     List<Word> words = new ArrayList<>();
     if (jarStep == null) {
       String type = StructuredInput.text(step, "Type", prefix);
@@ -82,7 +98,7 @@ final class EmrStepParser {
       }
       return words;
     }
-    String at = prefix + jarField + ".";
+    String at = jarField == null ? prefix : prefix + jarField + ".";
     String jar = StructuredInput.text(jarStep, "Jar", at);
     if (jar == null || !jar.endsWith("command-runner.jar")) {
       throw new ConversionException(

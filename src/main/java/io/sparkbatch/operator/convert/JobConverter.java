@@ -1,5 +1,6 @@
 package io.sparkbatch.operator.convert;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.sparkbatch.operator.api.SparkBatchJob;
 import io.sparkbatch.operator.api.SparkBatchJobSpec;
 import java.nio.file.Files;
@@ -56,8 +57,8 @@ public final class JobConverter {
     return new Conversion(format, job, log.warnings(), parsed.sourceConf(), log.uncarriedKeys());
   }
 
-  private static com.fasterxml.jackson.databind.JsonNode object(String text, SourceFormat format) {
-    var root = StructuredInput.read(text);
+  private static JsonNode object(String text, SourceFormat format) {
+    JsonNode root = StructuredInput.read(text);
     if (!root.isObject()) {
       throw new ConversionException("input", "expected a " + format.cliName() + " object");
     }

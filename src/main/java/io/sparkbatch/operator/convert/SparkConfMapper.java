@@ -170,7 +170,9 @@ final class SparkConfMapper {
         WarningLog.confField("spark.app.name", value),
         "metadata.name is '"
             + name
-            + "' (Kubernetes names are lowercase letters, digits and '-');"
+            + "' (Kubernetes names: lowercase letters, digits and '-', here at most "
+            + ResourceName.MAX_LENGTH
+            + " characters);"
             + " spark.app.name keeps '"
             + value.value()
             + "' in sparkConf for the Spark UI");

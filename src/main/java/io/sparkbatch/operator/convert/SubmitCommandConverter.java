@@ -23,12 +23,7 @@ final class SubmitCommandConverter {
    *     none
    */
   static SparkBatchJob toJob(SparkSubmitCommand command, String where, WarningLog log) {
-    return toJob(command, where, log, new SparkBatchJob());
-  }
-
-  /** As above, into a job the caller prepared (EMR classifications set env before mapping). */
-  static SparkBatchJob toJob(
-      SparkSubmitCommand command, String where, WarningLog log, SparkBatchJob job) {
+    SparkBatchJob job = new SparkBatchJob();
     Word resource = command.appResource();
     if (resource == null) {
       throw new ConversionException(
@@ -43,13 +38,9 @@ final class SubmitCommandConverter {
       throw new ConversionException(
           resource.origin(), "application resource '" + file + "' contains whitespace");
     }
-    if (job.getMetadata() == null) {
-      job.setMetadata(new ObjectMeta());
-    }
-    if (job.getSpec() == null) {
-      job.setSpec(new SparkBatchJobSpec());
-    }
-    SparkBatchJobSpec spec = job.getSpec();
+    job.setMetadata(new ObjectMeta());
+    SparkBatchJobSpec spec = new SparkBatchJobSpec();
+    job.setSpec(spec);
     spec.setType(type(file));
     spec.setMainApplicationFile(file);
     if (command.mainClass() != null) {

@@ -208,6 +208,18 @@ class EmrConversionTest {
   }
 
   @Test
+  void theCliCustomJarFormOfACommandRunnerStep() {
+    Conversion conversion =
+        ConvertFixtures.convert(
+            SourceFormat.EMR_STEP,
+            "[{\"Type\": \"CUSTOM_JAR\", \"Name\": \"rollup\", \"Jar\": \"command-runner.jar\","
+                + " \"Args\": [\"spark-submit\", \"--class\", \"A\", \"s3a://b/a.jar\"]}]");
+
+    assertThat(conversion.job().getMetadata().getName()).isEqualTo("rollup");
+    assertThat(conversion.job().getSpec().getMainClass()).isEqualTo("A");
+  }
+
+  @Test
   void stepsTheConverterCannotReadAreErrorsNamingTheField() {
     assertThatThrownBy(
             () ->
