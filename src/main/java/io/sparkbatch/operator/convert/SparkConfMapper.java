@@ -12,7 +12,6 @@ import io.sparkbatch.operator.api.SparkPodSpec;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
@@ -32,14 +31,6 @@ final class SparkConfMapper {
           "spark.jars.repositories", Dependencies::setRepositories,
           "spark.jars.excludes", Dependencies::setExcludePackages,
           "spark.archives", Dependencies::setArchives);
-  private static final Set<String> SUBMISSION_CLIENT =
-      Set.of(
-          "spark.kubernetes.submission.waitAppCompletion",
-          "spark.kubernetes.submission.connectionTimeout",
-          "spark.kubernetes.submission.requestTimeout",
-          "spark.kubernetes.report.interval",
-          "spark.kubernetes.context",
-          "spark.kubernetes.driver.master");
   private static final Pattern PULL_POLICY = Pattern.compile("^(Always|IfNotPresent|Never)$");
   private static final String DYN = "spark.dynamicAllocation.";
 
@@ -94,6 +85,14 @@ final class SparkConfMapper {
             sparkConf.put(key, value.value());
           }
         });
+    if (properties.containsKey("spark.master")
+        && !properties.containsKey("spark.submit.deployMode")) {
+      log.warn(
+          "--deploy-mode",
+          "not given, so spark-submit ran the driver in client mode, inside the submitting"
+              + " process; the operator runs it in its own pod, so files and credentials it found"
+              + " there must now be in the image or the driver pod's spec");
+    }
     driver.finish();
     executor.finish();
     volumes.finish().forEach((k, v) -> sparkConf.put(k, v.value()));
@@ -122,7 +121,7 @@ final class SparkConfMapper {
         || executor.accept(key, value)
         || volumes.accept(key, value)
         || topLevel(key, value)
-        || dropped(key, value);
+        || UncarriedConf.drop(key, value, log);
   }
 
   private boolean topLevel(String key, ConfValue value) {
@@ -240,39 +239,6 @@ final class SparkConfMapper {
         return false;
       }
     }
-  }
-
-  private boolean dropped(String key, ConfValue value) {
-    if (SUBMISSION_CLIENT.contains(key)
-        || key.startsWith("spark.kubernetes.authenticate.submission.")) {
-      log.dropConf(
-          key,
-          value,
-          "a setting of spark-submit's client; the operator creates the driver pod itself");
-    } else if (key.equals("spark.kubernetes.file.upload.path")) {
-      log.dropConf(
-          key,
-          value,
-          "the operator does not upload local files: put them in the image (local://) or in"
-              + " object storage (s3a://, gs://, https://)");
-    } else if (key.equals("spark.cores.max")) {
-      log.dropConf(
-          key,
-          value,
-          "a standalone-cluster limit that spark-submit ignores on Kubernetes; size the job with"
-              + " spec.executor.instances and spec.executor.cores");
-    } else if (key.equals("spark.shuffle.service.enabled")
-        && value.value().strip().equals("true")) {
-      log.dropConf(
-          key,
-          value,
-          "there is no external shuffle service on Kubernetes; dynamic allocation keeps the"
-              + " executors holding shuffle data through shuffle tracking"
-              + " (spec.dynamicAllocation.shuffleTrackingEnabled, on by default)");
-    } else {
-      return false;
-    }
-    return true;
   }
 
   private static <T> boolean set(T value, java.util.function.Consumer<T> setter) {

@@ -47,7 +47,9 @@ final class SubmitCommandConverter {
       if (spec.getType() == ApplicationType.PYTHON || spec.getType() == ApplicationType.R) {
         log.warn(
             "--class",
-            "spark-submit ignores the main class of a " + spec.getType() + " application");
+            "spark-submit ignores the main class of a "
+                + (spec.getType() == ApplicationType.PYTHON ? "Python" : "R")
+                + " application");
       } else {
         spec.setMainClass(command.mainClass());
       }

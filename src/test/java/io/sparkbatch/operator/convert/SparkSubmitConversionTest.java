@@ -164,6 +164,23 @@ class SparkSubmitConversionTest {
   }
 
   @Test
+  void anAirflowPodRunningTheDriverInClientModeLosesItsDriverAddress() {
+    Conversion conversion =
+        ConvertFixtures.convert(
+            SourceFormat.SPARK_SUBMIT,
+            "spark-submit --master k8s://https://kubernetes.default.svc \\\n"
+                + " --conf spark.driver.host=10.0.3.17 --conf spark.driver.port=35000 \\\n"
+                + " --conf spark.kubernetes.container.image=apache/spark:3.5.1 local:///a.py");
+
+    assertThat(conversion.job().getSpec().getSparkConf()).isNull();
+    assertThat(warning(conversion, "--deploy-mode")).contains("client mode");
+    assertThat(warning(conversion, "spark.driver.host (line 2)")).contains("driver's Service");
+    assertThat(warning(conversion, "spark.driver.port (line 2)")).contains("7078");
+    assertThat(conversion.uncarriedKeys())
+        .containsExactlyInAnyOrder("spark.master", "spark.driver.host", "spark.driver.port");
+  }
+
+  @Test
   void aNameKubernetesRejectsIsCleanedAndTheOriginalKeptForTheSparkUi() {
     Conversion conversion =
         ConvertFixtures.convert(
