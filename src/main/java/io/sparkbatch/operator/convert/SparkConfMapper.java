@@ -68,14 +68,6 @@ final class SparkConfMapper {
     yarn = new YarnConfMapper(spec, driver, executor, log);
   }
 
-  PodConfMapper driver() {
-    return driver;
-  }
-
-  PodConfMapper executor() {
-    return executor;
-  }
-
   /** Maps every property; spec.type must already be set (deps.pyFiles depends on it). */
   void map(Map<String, ConfValue> properties) {
     this.conf = properties;
