@@ -2,7 +2,7 @@
 MVN ?= ./mvnw -B -ntp
 JAR := target/spark-batch-operator.jar
 
-.PHONY: help run test bench crd fmt image helm-lint jar clean
+.PHONY: help run test bench crd fmt image helm-lint jar convert clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -19,6 +19,9 @@ jar: ## Build the runnable jar (target/spark-batch-operator.jar)
 
 bench: ## Measure the operator's cost per job (not built yet: issue 7)
 	@echo "make bench: the benchmark is not built yet (issue 7)" >&2; exit 1
+
+convert: ## Convert spark-submit / EMR / kubeflow input to a SparkBatchJob: make convert ARGS="job.sh"
+	@bin/sparkbatch convert $(ARGS)
 
 crd: ## Regenerate crd/ and the chart's crds/ from the Java model
 	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test \

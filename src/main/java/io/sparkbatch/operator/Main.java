@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.sparkbatch.operator.config.OperatorConfig;
+import io.sparkbatch.operator.convert.ConvertCommand;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Option;
     name = "spark-batch-operator",
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
+    subcommands = ConvertCommand.class,
     description = "Runs Apache Spark batch jobs declared as SparkBatchJob resources.")
 public final class Main implements Callable<Integer> {
 
