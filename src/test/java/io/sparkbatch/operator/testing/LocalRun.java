@@ -54,7 +54,17 @@ public final class LocalRun {
         }
       }
       SparkBatchJob done = harness.get(NAMESPACE, name);
+      SparkBatchJobStatus status = done.getStatus();
       System.out.println();
+      System.out.printf(
+          "%s: %s (%s) in %s; driver exit code %s; executors %d succeeded, %d failed%n",
+          name,
+          status.getPhase(),
+          status.getReason().value(),
+          status.getDuration(),
+          status.getAttempt().getExitCode(),
+          status.getExecutors().getSucceeded(),
+          status.getExecutors().getFailed());
       System.out.println("kubectl describe sbj " + name + " would show these events:");
       harness
           .events(NAMESPACE, name)
