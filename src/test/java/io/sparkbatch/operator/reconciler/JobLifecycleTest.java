@@ -153,6 +153,23 @@ class JobLifecycleTest {
   }
 
   @Test
+  void alwaysRunsAgainAfterSuccessUntilFailuresInARowUseUpTheRetries() {
+    SparkBatchJob job =
+        run(
+            "always",
+            "succeed.exit1.exit1",
+            "restartPolicy: {type: Always, onFailureRetries: 1, onFailureRetryInterval: 1}",
+            JobPhase.FAILED);
+
+    var status = job.getStatus();
+    assertThat(status.getAttempt().getNumber()).isEqualTo(3);
+    assertThat(status.getFailedAttempts()).isEqualTo(2);
+    assertThat(status.getPreviousAttempts())
+        .extracting(AttemptStatus::getReason)
+        .containsExactly(JobReason.DRIVER_FAILED, JobReason.COMPLETED);
+  }
+
+  @Test
   void retryingIsVisibleWithTheTimeOfTheNextAttempt() {
     harness.create(
         TestJobs.sparkPi(
