@@ -26,11 +26,14 @@ public final class OperatorMetrics implements AutoCloseable {
   private final StateGauges state;
   private final ApiCallMetrics apiCalls;
   private final JvmGcMetrics gc = new JvmGcMetrics();
+  private final Metrics framework;
 
   public OperatorMetrics(Clock clock) {
     jobs = new JobMetrics(registry, clock);
     state = new StateGauges(registry, view);
     apiCalls = new ApiCallMetrics(registry);
+    framework =
+        new FrameworkMetrics(MicrometerMetrics.withoutPerResourceMetrics(registry), registry);
     new ClassLoaderMetrics().bindTo(registry);
     new JvmMemoryMetrics().bindTo(registry);
     gc.bindTo(registry);
@@ -61,7 +64,7 @@ public final class OperatorMetrics implements AutoCloseable {
    * and would grow with every job ever seen.
    */
   public Metrics frameworkMetrics() {
-    return MicrometerMetrics.withoutPerResourceMetrics(registry);
+    return framework;
   }
 
   /** The Prometheus exposition, with the state gauges brought up to date first. */
