@@ -3,6 +3,9 @@ package io.sparkbatch.operator.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.sparkbatch.operator.api.JobPhase;
 import io.sparkbatch.operator.api.SparkBatchJob;
@@ -10,7 +13,9 @@ import io.sparkbatch.operator.api.Usage;
 import io.sparkbatch.operator.config.MetricsConfig;
 import io.sparkbatch.operator.config.OperatorConfig;
 import io.sparkbatch.operator.config.UsagePrices;
+import io.sparkbatch.operator.testing.CrdGeneration;
 import io.sparkbatch.operator.testing.OperatorHarness;
+import io.sparkbatch.operator.testing.PromQlNames;
 import io.sparkbatch.operator.testing.PrometheusText;
 import io.sparkbatch.operator.testing.ScriptedBehaviour;
 import io.sparkbatch.operator.testing.TestJobs;
@@ -19,8 +24,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
@@ -264,6 +272,54 @@ class MetricsEndpointTest {
                 assertThat(s.labels().values())
                     .noneMatch(v -> v.contains("-driver") || v.contains("-exec-"))
                     .doesNotContain("ok", "fails", "retried", "forever"));
+  }
+
+  @Test
+  void everyMetricTheDashboardQueriesIsExported() throws IOException {
+    JsonNode dashboard =
+        new ObjectMapper().readTree(Files.readString(files().resolve("grafana-dashboard.json")));
+    List<String> exprs = new ArrayList<>();
+    for (JsonNode panel : dashboard.path("panels")) {
+      panel.path("targets").forEach(t -> exprs.add(t.path("expr").asText()));
+    }
+    for (JsonNode variable : dashboard.path("templating").path("list")) {
+      JsonNode query = variable.path("query");
+      if (variable.path("type").asText().equals("query")) {
+        exprs.add(query.isObject() ? query.path("query").asText() : query.asText());
+      }
+    }
+    assertThat(exprs).hasSizeGreaterThan(20);
+    assertQueriesExported(exprs);
+  }
+
+  @Test
+  void everyMetricTheAlertsQueryIsExported() throws IOException {
+    JsonNode rules =
+        new ObjectMapper(new YAMLFactory())
+            .readTree(Files.readString(files().resolve("prometheus-rules.yaml")));
+    List<String> exprs = new ArrayList<>();
+    for (JsonNode group : rules.path("groups")) {
+      for (JsonNode rule : group.path("rules")) {
+        assertThat(rule.path("alert").asText()).isNotBlank();
+        assertThat(rule.path("labels").path("severity").asText()).isNotBlank();
+        exprs.add(rule.path("expr").asText());
+      }
+    }
+    assertThat(exprs).hasSizeGreaterThanOrEqualTo(4);
+    assertQueriesExported(exprs);
+  }
+
+  private static void assertQueriesExported(List<String> exprs) {
+    var exported = scrape().names();
+    for (String expr : exprs) {
+      var names = PromQlNames.of(expr);
+      assertThat(names).as("metrics in %s", expr).isNotEmpty();
+      assertThat(exported).as("metrics the operator exports, for %s", expr).containsAll(names);
+    }
+  }
+
+  private static Path files() {
+    return CrdGeneration.projectRoot().resolve("helm/spark-batch-operator/files");
   }
 
   @Test
