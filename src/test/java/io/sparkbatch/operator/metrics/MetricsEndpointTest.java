@@ -289,6 +289,10 @@ class MetricsEndpointTest {
       }
     }
     assertThat(exprs).hasSizeGreaterThan(20);
+    assertThat(dashboard.path("uid").asText()).isEqualTo("spark-batch-operator");
+    List<Integer> ids = new ArrayList<>();
+    dashboard.path("panels").forEach(panel -> ids.add(panel.path("id").asInt()));
+    assertThat(ids).doesNotHaveDuplicates();
     assertQueriesExported(exprs);
   }
 
