@@ -4,8 +4,11 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.sparkbatch.operator.config.MetricsConfig;
 import io.sparkbatch.operator.config.OperatorConfig;
+import io.sparkbatch.operator.config.UsagePrices;
 import io.sparkbatch.operator.convert.ConvertCommand;
+import io.sparkbatch.operator.metrics.OperatorMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -92,6 +95,44 @@ public final class Main implements Callable<Integer> {
               + " (env SBO_EXECUTOR_STATUS_INTERVAL). Default: ${DEFAULT-VALUE}.")
   long executorStatusIntervalSeconds;
 
+  @Option(
+      names = "--metrics-port",
+      defaultValue = "${env:SBO_METRICS_PORT:-8080}",
+      description =
+          "Port of /metrics, /healthz and /readyz; 0 picks a free port (env SBO_METRICS_PORT)."
+              + " Default: ${DEFAULT-VALUE}.")
+  int metricsPort;
+
+  @Option(
+      names = "--metrics-address",
+      defaultValue = "${env:SBO_METRICS_ADDRESS:-0.0.0.0}",
+      description =
+          "Address /metrics, /healthz and /readyz bind to (env SBO_METRICS_ADDRESS)."
+              + " Default: ${DEFAULT-VALUE}.")
+  String metricsAddress;
+
+  @Option(
+      names = "--price-core-hour",
+      defaultValue = "${env:SBO_PRICE_CORE_HOUR:-0}",
+      description =
+          "Price of one requested CPU core for an hour, for status.usage.estimatedCost; 0 writes"
+              + " no estimate (env SBO_PRICE_CORE_HOUR). Default: ${DEFAULT-VALUE}.")
+  double priceCoreHour;
+
+  @Option(
+      names = "--price-gib-hour",
+      defaultValue = "${env:SBO_PRICE_GIB_HOUR:-0}",
+      description =
+          "Price of one requested GiB of memory for an hour, for status.usage.estimatedCost"
+              + " (env SBO_PRICE_GIB_HOUR). Default: ${DEFAULT-VALUE}.")
+  double priceGibHour;
+
+  /** Where metrics are served, and the prices: what the options describe. */
+  MetricsConfig metricsConfig() {
+    return new MetricsConfig(
+        metricsAddress, metricsPort, new UsagePrices(priceCoreHour, priceGibHour));
+  }
+
   /** The configuration these options describe. */
   OperatorConfig config() {
     return new OperatorConfig(
@@ -107,14 +148,18 @@ public final class Main implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     OperatorConfig config = config();
+    OperatorMetrics metrics = new OperatorMetrics(Clock.systemUTC());
     KubernetesClient client =
         new KubernetesClientBuilder()
             .withConfig(
                 new ConfigBuilder(Config.autoConfigure(null))
                     .withUserAgent(OperatorRuntime.USER_AGENT)
                     .build())
+            .withHttpClientBuilderConsumer(
+                b -> b.addOrReplaceInterceptor("metrics", metrics.apiCalls()))
             .build();
-    OperatorRuntime runtime = OperatorRuntime.start(client, config, Clock.systemUTC());
+    OperatorRuntime runtime =
+        OperatorRuntime.start(client, config, metricsConfig(), metrics, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

@@ -67,6 +67,10 @@ public class SparkBatchJobStatus {
   @JsonPropertyDescription("Where to find the driver: pod name and Spark UI service.")
   private DriverInfo driverInfo;
 
+  @JsonPropertyDescription(
+      "Core-seconds and GiB-seconds the job's pods held (all attempts of this run), from pod status timestamps, and an estimated cost when prices are configured.")
+  private Usage usage;
+
   public JobPhase getPhase() {
     return phase;
   }
@@ -193,5 +197,13 @@ public class SparkBatchJobStatus {
 
   public void setDriverInfo(DriverInfo driverInfo) {
     this.driverInfo = driverInfo;
+  }
+
+  public Usage getUsage() {
+    return usage;
+  }
+
+  public void setUsage(Usage usage) {
+    this.usage = usage;
   }
 }

@@ -13,6 +13,8 @@ import io.sparkbatch.operator.config.OperatorConfig;
 import io.sparkbatch.operator.observe.DriverPodObserver;
 import io.sparkbatch.operator.observe.DriverState;
 import io.sparkbatch.operator.observe.ExecutorCounter;
+import io.sparkbatch.operator.observe.PodRun;
+import io.sparkbatch.operator.observe.UsageCalculator;
 import io.sparkbatch.operator.status.StatusFactory;
 import io.sparkbatch.operator.status.StatusWriter;
 import io.sparkbatch.operator.status.Timestamps;
@@ -40,6 +42,7 @@ final class AttemptTracker {
   private final EventRecorder events;
   private final AttemptEnder ender;
   private final ExecutorLedger ledger;
+  private final UsageCalculator usage;
 
   AttemptTracker(
       KubernetesClient client,
@@ -48,7 +51,8 @@ final class AttemptTracker {
       StatusWriter writer,
       EventRecorder events,
       AttemptEnder ender,
-      ExecutorLedger ledger) {
+      ExecutorLedger ledger,
+      UsageCalculator usage) {
     this.client = Objects.requireNonNull(client);
     this.config = Objects.requireNonNull(config);
     this.statuses = Objects.requireNonNull(statuses);
@@ -56,6 +60,7 @@ final class AttemptTracker {
     this.events = Objects.requireNonNull(events);
     this.ender = Objects.requireNonNull(ender);
     this.ledger = Objects.requireNonNull(ledger);
+    this.usage = Objects.requireNonNull(usage);
   }
 
   StepResult track(
@@ -66,6 +71,7 @@ final class AttemptTracker {
     Optional<Pod> driver = findDriver(job, attempt, pods);
     if (driver.isEmpty()) {
       next.setExecutors(counts(uid, attempt, pods, false, next));
+      addUsage(uid, next, null, now);
       ledger.forget(uid);
       return ender.end(
           job,
@@ -86,6 +92,7 @@ final class AttemptTracker {
       return endAttempt(
           job,
           next,
+          driver.get(),
           JobReason.DEADLINE_EXCEEDED,
           AttemptSubmitter.deadlineMessage(job),
           null,
@@ -94,7 +101,15 @@ final class AttemptTracker {
     }
     return switch (state.kind()) {
       case ENDED ->
-          endAttempt(job, next, state.reason(), state.message(), state.exitCode(), state.at(), ctx);
+          endAttempt(
+              job,
+              next,
+              driver.get(),
+              state.reason(),
+              state.message(),
+              state.exitCode(),
+              state.at(),
+              ctx);
       case STARTING -> starting(job, next, driver.get(), state, deadline, ctx);
       case RUNNING -> running(job, next, deadline, ctx);
     };
@@ -113,6 +128,7 @@ final class AttemptTracker {
       return endAttempt(
           job,
           next,
+          driver,
           state.reason(),
           "the driver could not start: " + state.message(),
           null,
@@ -132,7 +148,7 @@ final class AttemptTracker {
               + timeout.toSeconds()
               + "s (timeouts.driverStartSeconds)"
               + (state.message() == null ? "" : ": " + state.message());
-      return endAttempt(job, next, reason, message, null, now, ctx);
+      return endAttempt(job, next, driver, reason, message, null, now, ctx);
     }
     JobReason reason = state.reason() == null ? JobReason.DRIVER_STARTING : state.reason();
     String message =
@@ -180,13 +196,25 @@ final class AttemptTracker {
   private StepResult endAttempt(
       SparkBatchJob job,
       SparkBatchJobStatus next,
+      Pod driver,
       JobReason reason,
       String message,
       Integer exitCode,
       Instant at,
       Context<SparkBatchJob> ctx) {
-    ledger.forget(job.getMetadata().getUid());
+    String uid = job.getMetadata().getUid();
+    addUsage(uid, next, driver, at == null ? statuses.now() : at);
+    ledger.forget(uid);
     return ender.end(job, next, reason, message, exitCode, at, ctx);
+  }
+
+  /**
+   * Adds the ending attempt's pods to status.usage. A driver the operator is stopping (timeout,
+   * deadline) has no end of its own yet: it is counted until {@code end}, when it was stopped.
+   */
+  private void addUsage(String uid, SparkBatchJobStatus next, Pod driver, Instant end) {
+    PodRun driverRun = driver == null ? null : PodRun.of(driver).orElse(null);
+    next.setUsage(usage.add(next.getUsage(), driverRun, ledger.executorRuns(uid), end));
   }
 
   /**

@@ -2,9 +2,11 @@ package io.sparkbatch.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.sparkbatch.operator.observe.ExecutorCounter;
+import io.sparkbatch.operator.observe.PodRun;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,11 +15,13 @@ import java.util.stream.Collectors;
 /**
  * Remembers, per running job, the executor pods seen in its current attempt and their last phase,
  * so that an executor the driver deleted still counts in status.executors. Kilobytes per running
- * job; forgotten when the attempt ends. Lost on restart, which {@link ExecutorCounter} covers by
+ * job; forgotten when the attempt ends. It also keeps each executor's last seen run (requests and
+ * container timestamps) for status.usage. Lost on restart, which {@link ExecutorCounter} covers by
  * never letting finished counts go down.
  */
 final class ExecutorLedger {
-  private record Entry(int attempt, Map<String, String> lastPhase, Instant lastWrite) {}
+  private record Entry(
+      int attempt, Map<String, String> lastPhase, Map<String, PodRun> runs, Instant lastWrite) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -25,15 +29,18 @@ final class ExecutorLedger {
   Map<String, String> observe(String jobUid, int attempt, Collection<Pod> current) {
     Entry entry = entries.get(jobUid);
     if (entry == null || entry.attempt() != attempt) {
-      entry = new Entry(attempt, new HashMap<>(), null);
+      entry = new Entry(attempt, new HashMap<>(), new HashMap<>(), null);
     }
     Map<String, String> phases = new HashMap<>(entry.lastPhase());
+    Map<String, PodRun> runs = new HashMap<>(entry.runs());
     Set<String> present =
         current.stream().map(p -> p.getMetadata().getName()).collect(Collectors.toSet());
     for (Pod pod : current) {
       phases.put(pod.getMetadata().getName(), ExecutorCounter.phase(pod));
+      // The last state seen is all there is once the driver deletes the pod: keep its run.
+      PodRun.of(pod).ifPresent(run -> runs.put(pod.getMetadata().getName(), run));
     }
-    entries.put(jobUid, new Entry(attempt, phases, entry.lastWrite()));
+    entries.put(jobUid, new Entry(attempt, phases, runs, entry.lastWrite()));
     Map<String, String> removed = new HashMap<>(phases);
     removed.keySet().removeAll(present);
     return removed;
@@ -46,7 +53,14 @@ final class ExecutorLedger {
   }
 
   void executorWrite(String jobUid, Instant at) {
-    entries.computeIfPresent(jobUid, (uid, e) -> new Entry(e.attempt(), e.lastPhase(), at));
+    entries.computeIfPresent(
+        jobUid, (uid, e) -> new Entry(e.attempt(), e.lastPhase(), e.runs(), at));
+  }
+
+  /** The last run seen of each executor of the job's current attempt that ever ran. */
+  Collection<PodRun> executorRuns(String jobUid) {
+    Entry entry = entries.get(jobUid);
+    return entry == null ? List.of() : List.copyOf(entry.runs().values());
   }
 
   void forget(String jobUid) {

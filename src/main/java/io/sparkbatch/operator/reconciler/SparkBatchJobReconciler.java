@@ -15,9 +15,13 @@ import io.sparkbatch.operator.api.JobReason;
 import io.sparkbatch.operator.api.SparkBatchJob;
 import io.sparkbatch.operator.api.SparkBatchJobStatus;
 import io.sparkbatch.operator.config.OperatorConfig;
+import io.sparkbatch.operator.config.UsagePrices;
+import io.sparkbatch.operator.metrics.ClusterView;
+import io.sparkbatch.operator.observe.UsageCalculator;
 import io.sparkbatch.operator.resource.Labels;
 import io.sparkbatch.operator.resource.Names;
 import io.sparkbatch.operator.resource.SubmissionSettings;
+import io.sparkbatch.operator.status.PhaseListener;
 import io.sparkbatch.operator.status.StatusFactory;
 import io.sparkbatch.operator.status.StatusWriter;
 import io.sparkbatch.operator.validation.SparkBatchJobValidator;
@@ -48,17 +52,43 @@ public final class SparkBatchJobReconciler implements Reconciler<SparkBatchJob> 
   private final KubernetesClient client;
   private final SparkBatchJobValidator validator = new SparkBatchJobValidator();
 
+  private final ClusterView view;
+
   public SparkBatchJobReconciler(KubernetesClient client, OperatorConfig config, Clock clock) {
+    this(client, config, clock, PhaseListener.NONE, UsagePrices.NONE, new ClusterView());
+  }
+
+  /**
+   * @param phases told of every phase change written (the job metrics)
+   * @param prices prices for status.usage.estimatedCost
+   * @param view receives the informer caches, for the state gauges
+   */
+  public SparkBatchJobReconciler(
+      KubernetesClient client,
+      OperatorConfig config,
+      Clock clock,
+      PhaseListener phases,
+      UsagePrices prices,
+      ClusterView view) {
     this.client = Objects.requireNonNull(client);
+    this.view = Objects.requireNonNull(view);
     this.statuses = new StatusFactory(clock, client.getKubernetesSerialization());
-    this.writer = new StatusWriter(client);
+    this.writer = new StatusWriter(client, phases);
     this.events = new EventRecorder(client, clock);
     SubmissionSettings settings = config.submissionSettings();
     AttemptEnder ender = new AttemptEnder(statuses, writer, events);
     this.submitter =
         new AttemptSubmitter(client, config, settings, statuses, writer, events, ender);
     this.tracker =
-        new AttemptTracker(client, config, statuses, writer, events, ender, new ExecutorLedger());
+        new AttemptTracker(
+            client,
+            config,
+            statuses,
+            writer,
+            events,
+            ender,
+            new ExecutorLedger(),
+            new UsageCalculator(prices));
     this.janitor = new FinishedJobJanitor(client, statuses);
   }
 
@@ -77,7 +107,10 @@ public final class SparkBatchJobReconciler implements Reconciler<SparkBatchJob> 
                       : Set.of(new ResourceID(job, pod.getMetadata().getNamespace()));
                 })
             .build();
-    return List.of(new InformerEventSource<>(pods, context));
+    InformerEventSource<Pod, SparkBatchJob> podSource = new InformerEventSource<>(pods, context);
+    var jobs = context.getPrimaryCache();
+    view.attach(jobs::list, podSource::list);
+    return List.of(podSource);
   }
 
   @Override

@@ -53,6 +53,7 @@ public final class StatusFactory {
     next.setDuration(null);
     next.setNextAttemptTime(null);
     next.setExecutors(null);
+    next.setUsage(null);
     next.setSparkApplicationId(null);
     next.setObservedGeneration(job.getMetadata().getGeneration());
     return next;

@@ -24,10 +24,16 @@ import java.util.Objects;
 public final class StatusWriter {
   private final KubernetesClient client;
   private final KubernetesSerialization serialization;
+  private final PhaseListener listener;
 
   public StatusWriter(KubernetesClient client) {
+    this(client, PhaseListener.NONE);
+  }
+
+  public StatusWriter(KubernetesClient client, PhaseListener listener) {
     this.client = Objects.requireNonNull(client);
     this.serialization = client.getKubernetesSerialization();
+    this.listener = Objects.requireNonNull(listener);
   }
 
   /** Writes {@code next} as the job's status; returns the job as stored afterwards. */
@@ -56,6 +62,9 @@ public final class StatusWriter {
       ctx.eventSourceRetriever()
           .getControllerEventSource()
           .handleRecentResourceUpdate(ResourceID.fromResource(job), updated, job);
+    }
+    if (from != next.getPhase()) {
+      listener.changed(job, from, next);
     }
     return updated;
   }

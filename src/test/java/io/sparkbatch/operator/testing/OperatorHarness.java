@@ -8,7 +8,10 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.sparkbatch.operator.OperatorRuntime;
 import io.sparkbatch.operator.api.JobPhase;
 import io.sparkbatch.operator.api.SparkBatchJob;
+import io.sparkbatch.operator.config.MetricsConfig;
 import io.sparkbatch.operator.config.OperatorConfig;
+import io.sparkbatch.operator.metrics.OperatorMetrics;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
@@ -22,12 +25,15 @@ import java.util.Objects;
 public final class OperatorHarness implements AutoCloseable {
   private final SimulatedCluster cluster;
   private final OperatorConfig config;
+  private final MetricsConfig metricsConfig;
   private KubernetesClient operatorClient;
   private OperatorRuntime runtime;
 
-  private OperatorHarness(SimulatedCluster cluster, OperatorConfig config) {
+  private OperatorHarness(
+      SimulatedCluster cluster, OperatorConfig config, MetricsConfig metricsConfig) {
     this.cluster = cluster;
     this.config = config;
+    this.metricsConfig = metricsConfig;
     startOperator();
   }
 
@@ -36,7 +42,13 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public static OperatorHarness start(SimulatedKubelet.Behaviour behaviour, OperatorConfig config) {
-    return new OperatorHarness(SimulatedCluster.start(behaviour), config);
+    return start(behaviour, config, MetricsConfig.loopback());
+  }
+
+  /** An operator serving its metrics as {@code metricsConfig} says (bind tests to 127.0.0.1). */
+  public static OperatorHarness start(
+      SimulatedKubelet.Behaviour behaviour, OperatorConfig config, MetricsConfig metricsConfig) {
+    return new OperatorHarness(SimulatedCluster.start(behaviour), config, metricsConfig);
   }
 
   public SimulatedCluster cluster() {
@@ -49,8 +61,15 @@ public final class OperatorHarness implements AutoCloseable {
   }
 
   public void startOperator() {
-    operatorClient = cluster.newClient(OperatorRuntime.USER_AGENT);
-    runtime = OperatorRuntime.start(operatorClient, config, Clock.systemUTC());
+    OperatorMetrics metrics = new OperatorMetrics(Clock.systemUTC());
+    operatorClient = cluster.newClient(OperatorRuntime.USER_AGENT, metrics.apiCalls());
+    runtime =
+        OperatorRuntime.start(operatorClient, config, metricsConfig, metrics, Clock.systemUTC());
+  }
+
+  /** Where the running operator serves /metrics, /healthz and /readyz. */
+  public URI metricsUri(String path) {
+    return URI.create("http://127.0.0.1:" + runtime.metricsPort() + path);
   }
 
   public void stopOperator() {

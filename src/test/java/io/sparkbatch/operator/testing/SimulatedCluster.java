@@ -2,6 +2,7 @@ package io.sparkbatch.operator.testing;
 
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.http.Interceptor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
@@ -71,6 +72,17 @@ public final class SimulatedCluster implements AutoCloseable {
    */
   public KubernetesClient newClient(String userAgent) {
     return server.createClient(b -> b.editOrNewConfig().withUserAgent(userAgent).endConfig());
+  }
+
+  /** As {@link #newClient(String)}, with an interceptor on its HTTP client (API call metrics). */
+  public KubernetesClient newClient(String userAgent, Interceptor interceptor) {
+    return server.createClient(
+        b ->
+            b.editOrNewConfig()
+                .withUserAgent(userAgent)
+                .endConfig()
+                .withHttpClientBuilderConsumer(
+                    h -> h.addOrReplaceInterceptor("metrics", interceptor)));
   }
 
   public SimulatedKubelet kubelet() {

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodCondition;
 import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
+import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -315,6 +316,11 @@ public final class SimulatedKubelet implements AutoCloseable {
               .addNewContainer()
               .withName(EXECUTOR_CONTAINER)
               .withImage("apache/spark")
+              // As Spark asks: spark.executor.cores, and 1g of heap plus Spark's 384m overhead.
+              .withNewResources()
+              .addToRequests("cpu", new Quantity(conf.getProperty("spark.executor.cores", "1")))
+              .addToRequests("memory", new Quantity("1408Mi"))
+              .endResources()
               .endContainer()
               .withRestartPolicy("Never")
               .endSpec()
