@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -29,7 +30,11 @@ public record PodRun(double cores, double memoryGiB, Instant start, Instant end)
   public static Optional<PodRun> of(Pod pod) {
     double cores = 0;
     double memory = 0;
-    for (Container container : pod.getSpec().getContainers()) {
+    List<Container> containers =
+        pod.getSpec() == null || pod.getSpec().getContainers() == null
+            ? List.of()
+            : pod.getSpec().getContainers();
+    for (Container container : containers) {
       Map<String, Quantity> requests =
           container.getResources() == null ? null : container.getResources().getRequests();
       cores += amount(requests, "cpu").doubleValue();

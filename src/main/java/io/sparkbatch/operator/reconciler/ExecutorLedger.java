@@ -63,6 +63,11 @@ final class ExecutorLedger {
     return entry == null ? List.of() : List.copyOf(entry.runs().values());
   }
 
+  /** Drops the entries of jobs not in {@code liveJobUids} (deleted while running). */
+  void retainJobs(Set<String> liveJobUids) {
+    entries.keySet().retainAll(liveJobUids);
+  }
+
   void forget(String jobUid) {
     entries.remove(jobUid);
   }

@@ -30,6 +30,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,9 @@ public final class SparkBatchJobReconciler implements Reconciler<SparkBatchJob> 
   private final FinishedJobJanitor janitor;
   private final KubernetesClient client;
   private final SparkBatchJobValidator validator = new SparkBatchJobValidator();
+  private final ExecutorLedger ledger = new ExecutorLedger();
+  private final AtomicLong reconciliations = new AtomicLong();
+  private static final int LEDGER_PRUNE_EVERY = 256;
 
   private final ClusterView view;
 
@@ -81,14 +85,7 @@ public final class SparkBatchJobReconciler implements Reconciler<SparkBatchJob> 
         new AttemptSubmitter(client, config, settings, statuses, writer, events, ender);
     this.tracker =
         new AttemptTracker(
-            client,
-            config,
-            statuses,
-            writer,
-            events,
-            ender,
-            new ExecutorLedger(),
-            new UsageCalculator(prices));
+            client, config, statuses, writer, events, ender, ledger, new UsageCalculator(prices));
     this.janitor = new FinishedJobJanitor(client, statuses);
   }
 
@@ -115,6 +112,7 @@ public final class SparkBatchJobReconciler implements Reconciler<SparkBatchJob> 
 
   @Override
   public UpdateControl<SparkBatchJob> reconcile(SparkBatchJob job, Context<SparkBatchJob> ctx) {
+    forgetDeletedJobs(ctx);
     if (job.getMetadata().getDeletionTimestamp() != null) {
       return UpdateControl.noUpdate();
     }
@@ -139,6 +137,20 @@ public final class SparkBatchJobReconciler implements Reconciler<SparkBatchJob> 
     }
     UpdateControl<SparkBatchJob> control = UpdateControl.noUpdate();
     return result.requeue().map(control::rescheduleAfter).orElse(control);
+  }
+
+  /**
+   * Without a finalizer the operator is not told when a running job is deleted, so now and then the
+   * executor ledger drops the jobs that are no longer in the cache. Every few hundred
+   * reconciliations keeps the cost of listing the cache small per job.
+   */
+  private void forgetDeletedJobs(Context<SparkBatchJob> ctx) {
+    if (reconciliations.incrementAndGet() % LEDGER_PRUNE_EVERY != 0) {
+      return;
+    }
+    Set<String> live =
+        ctx.getPrimaryCache().list().map(j -> j.getMetadata().getUid()).collect(Collectors.toSet());
+    ledger.retainJobs(live);
   }
 
   /**
