@@ -35,6 +35,7 @@ public final class LocalRun {
     try (OperatorHarness harness = OperatorHarness.start(behaviour)) {
       System.out.println(
           "Embedded API server: " + harness.cluster().url() + " (simulated kubelet)");
+      System.out.println("Operator metrics:    " + harness.metricsUri("/metrics"));
       harness
           .client()
           .namespaces()
@@ -72,6 +73,15 @@ public final class LocalRun {
               e ->
                   System.out.println(
                       "  " + e.getType() + "  " + e.getReason() + "  " + e.getMessage()));
+      System.out.println();
+      System.out.println("Metrics of this run (" + harness.metricsUri("/metrics") + "):");
+      try (var scrape = harness.metricsUri("/metrics").toURL().openStream()) {
+        new String(scrape.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+            .lines()
+            .filter(l -> l.startsWith("spark_application_") || l.startsWith("sparkbatch_usage"))
+            .filter(l -> !l.contains("_bucket{"))
+            .forEach(l -> System.out.println("  " + l));
+      }
       exit = done.getStatus().getPhase() == JobPhase.SUCCEEDED ? 0 : 1;
     }
     System.exit(exit);
