@@ -2,6 +2,9 @@ package io.sparkbatch.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfigurationBuilder;
+import io.sparkbatch.operator.config.LeaderElection;
 import io.sparkbatch.operator.config.OperatorConfig;
 import io.sparkbatch.operator.reconciler.SparkBatchJobReconciler;
 import java.time.Clock;
@@ -29,15 +32,29 @@ public final class OperatorRuntime implements AutoCloseable {
 
   /** Starts the operator against the cluster the client points at; returns once caches synced. */
   public static OperatorRuntime start(KubernetesClient client, OperatorConfig config, Clock clock) {
+    return start(client, config, LeaderElection.disabled(), clock);
+  }
+
+  /**
+   * Starts the operator; with leader election on, it reconciles only while it holds the Lease (its
+   * caches sync either way, so a takeover does not start cold).
+   */
+  public static OperatorRuntime start(
+      KubernetesClient client, OperatorConfig config, LeaderElection election, Clock clock) {
     Objects.requireNonNull(client);
+    Objects.requireNonNull(election);
     Operator operator =
         new Operator(
-            o ->
-                o.withKubernetesClient(client)
-                    // One status code path, merge patches, works on every API server (no SSA).
-                    .withUseSSAToPatchPrimaryResource(false)
-                    .withCloseClientOnStop(false)
-                    .withConcurrentReconciliationThreads(config.reconcileThreads()));
+            o -> {
+              o.withKubernetesClient(client)
+                  // One status code path, merge patches, works on every API server (no SSA).
+                  .withUseSSAToPatchPrimaryResource(false)
+                  .withCloseClientOnStop(false)
+                  .withConcurrentReconciliationThreads(config.reconcileThreads());
+              if (election.enabled()) {
+                o.withLeaderElectionConfiguration(leaderElection(election));
+              }
+            });
     operator.register(
         new SparkBatchJobReconciler(client, config, clock),
         c -> {
@@ -47,9 +64,29 @@ public final class OperatorRuntime implements AutoCloseable {
         });
     operator.start();
     LOG.info(
-        "operator started, watching {}",
-        config.watchesAllNamespaces() ? "all namespaces" : "namespaces " + config.namespaces());
+        "operator started, watching {}{}",
+        config.watchesAllNamespaces() ? "all namespaces" : "namespaces " + config.namespaces(),
+        election.enabled()
+            ? ", reconciling while leader (Lease " + election.leaseName() + ")"
+            : "");
     return new OperatorRuntime(operator);
+  }
+
+  /** java-operator-sdk's form of the settings. */
+  private static LeaderElectionConfiguration leaderElection(LeaderElection election) {
+    LeaderElectionConfigurationBuilder builder =
+        LeaderElectionConfigurationBuilder.aLeaderElectionConfiguration(election.leaseName())
+            .withLeaseDuration(election.leaseDuration())
+            .withRenewDeadline(election.renewDeadline())
+            .withRetryPeriod(election.retryPeriod())
+            .withExitOnStopLeading(election.exitOnStopLeading());
+    if (!election.identity().isBlank()) {
+      builder.withIdentity(election.identity());
+    }
+    if (!election.leaseNamespace().isBlank()) {
+      builder.withLeaseNamespace(election.leaseNamespace());
+    }
+    return builder.build();
   }
 
   @Override
