@@ -42,6 +42,11 @@ public final class RenderedChart {
     return CrdGeneration.projectRoot().resolve("helm").resolve("spark-batch-operator");
   }
 
+  /** {@code helm template} of the committed chart with default values, as Helm prints it. */
+  public static String render(String release, String namespace) {
+    return new Helm(chartDirectory()).template().withName(release).withNamespace(namespace).call();
+  }
+
   /** {@code helm template} of the committed chart with the values file {@code valuesYaml}. */
   public static RenderedChart render(String valuesYaml) {
     return render(chartDirectory(), valuesYaml);
