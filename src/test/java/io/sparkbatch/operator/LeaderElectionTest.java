@@ -11,12 +11,16 @@ import io.sparkbatch.operator.api.JobPhase;
 import io.sparkbatch.operator.api.SparkBatchJob;
 import io.sparkbatch.operator.config.LeaderElection;
 import io.sparkbatch.operator.config.OperatorConfig;
+import io.sparkbatch.operator.config.OperatorPermissions;
 import io.sparkbatch.operator.testing.ScriptedBehaviour;
 import io.sparkbatch.operator.testing.SimulatedCluster;
 import io.sparkbatch.operator.testing.TestJobs;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -166,6 +170,38 @@ class LeaderElectionTest {
     assertThat(inflight.getStatus().getAttempt().getNumber()).isEqualTo(1);
     assertThat(follower.podsCreated()).as("only the job submitted after the failover").isEqualTo(1);
     assertThat(drivers()).hasSize(3);
+    Set<String> used = leaseRequests();
+    Set<String> declared = declaredLeaseVerbs();
+    assertThat(declared)
+        .as("OperatorPermissions.LEADER_ELECTION allows what electing a leader took")
+        .containsAll(used);
+    declared.removeAll(used);
+    // Declared but unused: java-operator-sdk's pre-flight check demands it.
+    assertThat(declared).containsExactly("leases update");
+  }
+
+  /** "leases verb" for every Lease request either replica made. */
+  private Set<String> leaseRequests() {
+    Map<String, String> verbs =
+        Map.of(
+            "GET", "get", "LIST", "list", "WATCH", "watch", "POST", "create", "PUT", "update",
+            "PATCH", "patch", "DELETE", "delete");
+    Set<String> used = new TreeSet<>();
+    for (String request : cluster.api().requestCounts("spark-batch-operator/").keySet()) {
+      String[] parts = request.split(" ", 2);
+      if (parts[1].equals("leases")) {
+        used.add("leases " + verbs.get(parts[0]));
+      }
+    }
+    return used;
+  }
+
+  private static Set<String> declaredLeaseVerbs() {
+    Set<String> declared = new TreeSet<>();
+    for (OperatorPermissions.Need need : OperatorPermissions.LEADER_ELECTION) {
+      need.verbs().forEach(verb -> declared.add(need.resource() + " " + verb));
+    }
+    return declared;
   }
 
   @Test

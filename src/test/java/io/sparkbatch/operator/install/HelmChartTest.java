@@ -17,8 +17,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.api.model.rbac.PolicyRuleBuilder;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.sparkbatch.operator.Main;
@@ -42,14 +40,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Helm chart, rendered and linted by real Helm, checked object by object. */
 class HelmChartTest {
-  private static final List<PolicyRule> LEASE_RULES =
-      List.of(
-          new PolicyRuleBuilder()
-              .withApiGroups("coordination.k8s.io")
-              .withResources("leases")
-              .withVerbs("create", "get", "update")
-              .build());
-
   private static RenderedChart render(String values) {
     return RenderedChart.render(values);
   }
@@ -262,7 +252,7 @@ class HelmChartTest {
           .satisfies(
               r -> {
                 assertThat(r.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
-                assertThat(r.getRules()).isEqualTo(LEASE_RULES);
+                assertThat(r.getRules()).isEqualTo(OperatorPermissions.leaderElectionRules());
               });
       RoleBinding binding =
           chart.get(RoleBinding.class, "RoleBinding", NAMESPACE, RELEASE + "-leader-election");
