@@ -287,6 +287,23 @@ class HelmChartTest {
   }
 
   @Test
+  void rbacCanBeLeftToThePlatformTeam() {
+    RenderedChart chart =
+        render("rbac: {create: false}\nserviceAccount: {create: false, name: platform-made}");
+    assertThat(chart.ofKind("ClusterRole")).isEmpty();
+    assertThat(chart.ofKind("Role")).isEmpty();
+    assertThat(chart.ofKind("ServiceAccount")).isEmpty();
+    assertThat(deployment(chart).getSpec().getTemplate().getSpec().getServiceAccountName())
+        .isEqualTo("platform-made");
+  }
+
+  @Test
+  void anExistingServiceAccountMustBeNamed() {
+    assertThatThrownBy(() -> render("serviceAccount: {create: false}"))
+        .hasMessageContaining("serviceAccount.name is required");
+  }
+
+  @Test
   void serviceMonitorScrapesTheMetricsService() {
     RenderedChart chart =
         render("metrics: {serviceMonitor: {enabled: true, labels: {release: prometheus}}}");
