@@ -35,7 +35,7 @@ image: ## Build the operator image without a Docker daemon (jib) into target/spa
 	$(MVN) package -DskipTests jib:buildTar
 
 helm-lint: ## Lint and render the Helm chart with real Helm (the chart tests)
-	$(MVN) test -Dtest='HelmChartTest*' -Dsurefire.failIfNoSpecifiedTests=false
+	$(MVN) test -Dtest='HelmChart*Test*' -Dsurefire.failIfNoSpecifiedTests=false
 
 clean:
 	$(MVN) -q clean

@@ -17,11 +17,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
-import io.fabric8.kubernetes.api.model.rbac.Role;
-import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.sparkbatch.operator.Main;
 import io.sparkbatch.operator.config.OperatorPermissions;
-import io.sparkbatch.operator.resource.DriverRbacFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,30 +39,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 class HelmChartTest {
   private static RenderedChart render(String values) {
     return RenderedChart.render(values);
-  }
-
-  private static Deployment deployment(RenderedChart chart) {
-    return chart.get(Deployment.class, "Deployment", NAMESPACE, RELEASE);
-  }
-
-  private static Container operatorContainer(RenderedChart chart) {
-    return deployment(chart).getSpec().getTemplate().getSpec().getContainers().get(0);
-  }
-
-  private static Map<String, String> env(RenderedChart chart) {
-    return operatorContainer(chart).getEnv().stream()
-        .filter(e -> e.getValue() != null)
-        .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
-  }
-
-  private static List<Role> leaseRoles(RenderedChart chart) {
-    return chart.ofKind("Role").stream()
-        .map(
-            r ->
-                chart.get(
-                    Role.class, "Role", r.getMetadata().getNamespace(), r.getMetadata().getName()))
-        .filter(r -> r.getRules().stream().anyMatch(rule -> rule.getResources().contains("leases")))
-        .toList();
   }
 
   @Test
@@ -98,41 +71,41 @@ class HelmChartTest {
 
     @Test
     void oneReplicaNeedsNoLeaseAndIsReplacedNotRolled() {
-      assertThat(leaseRoles(chart)).isEmpty();
+      assertThat(chart.leaseRoles()).isEmpty();
       assertThat(chart.ofKind("Role")).isEmpty();
-      Deployment deployment = deployment(chart);
+      Deployment deployment = chart.deployment();
       assertThat(deployment.getSpec().getReplicas()).isEqualTo(1);
       assertThat(deployment.getSpec().getStrategy().getType()).isEqualTo("Recreate");
-      assertThat(env(chart)).containsEntry("SBO_LEADER_ELECTION", "false");
+      assertThat(chart.env()).containsEntry("SBO_LEADER_ELECTION", "false");
     }
 
     @Test
     void containerIsLockedDown() {
-      PodSpec pod = deployment(chart).getSpec().getTemplate().getSpec();
+      PodSpec pod = chart.deployment().getSpec().getTemplate().getSpec();
       assertThat(pod.getSecurityContext().getRunAsNonRoot()).isTrue();
       assertThat(pod.getSecurityContext().getSeccompProfile().getType())
           .isEqualTo("RuntimeDefault");
-      var security = operatorContainer(chart).getSecurityContext();
+      var security = chart.operatorContainer().getSecurityContext();
       assertThat(security.getRunAsNonRoot()).isTrue();
       assertThat(security.getReadOnlyRootFilesystem()).isTrue();
       assertThat(security.getAllowPrivilegeEscalation()).isFalse();
       assertThat(security.getCapabilities().getDrop()).containsExactly("ALL");
       assertThat(security.getCapabilities().getAdd()).isNullOrEmpty();
       // A read-only root needs somewhere for the JVM's temp files.
-      assertThat(operatorContainer(chart).getVolumeMounts())
+      assertThat(chart.operatorContainer().getVolumeMounts())
           .anyMatch(m -> m.getMountPath().equals("/tmp"));
     }
 
     @Test
     void resourcesAreBounded() {
-      var resources = operatorContainer(chart).getResources();
+      var resources = chart.operatorContainer().getResources();
       assertThat(resources.getRequests()).containsKeys("cpu", "memory");
       assertThat(resources.getLimits()).containsEntry("memory", new Quantity("512Mi"));
     }
 
     @Test
     void probesHitTheOperatorsHealthEndpointsOnTheMetricsPort() {
-      Container container = operatorContainer(chart);
+      Container container = chart.operatorContainer();
       assertThat(container.getPorts())
           .singleElement()
           .satisfies(
@@ -146,13 +119,13 @@ class HelmChartTest {
       assertThat(container.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
       assertThat(container.getReadinessProbe().getHttpGet().getPort().getStrVal())
           .isEqualTo("metrics");
-      assertThat(env(chart)).containsEntry("SBO_METRICS_PORT", "8080");
+      assertThat(chart.env()).containsEntry("SBO_METRICS_PORT", "8080");
     }
 
     @Test
     void metricsServiceSelectsTheOperatorPod() {
       Service service = chart.get(Service.class, "Service", NAMESPACE, RELEASE + "-metrics");
-      assertThat(deployment(chart).getSpec().getTemplate().getMetadata().getLabels())
+      assertThat(chart.deployment().getSpec().getTemplate().getMetadata().getLabels())
           .containsAllEntriesOf(service.getSpec().getSelector());
       assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal())
           .isEqualTo("metrics");
@@ -164,7 +137,7 @@ class HelmChartTest {
       PodDisruptionBudget pdb =
           chart.get(PodDisruptionBudget.class, "PodDisruptionBudget", NAMESPACE, RELEASE);
       assertThat(pdb.getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
-      assertThat(deployment(chart).getSpec().getTemplate().getMetadata().getLabels())
+      assertThat(chart.deployment().getSpec().getTemplate().getMetadata().getLabels())
           .containsAllEntriesOf(pdb.getSpec().getSelector().getMatchLabels());
     }
 
@@ -172,7 +145,7 @@ class HelmChartTest {
     void everyEnvironmentVariableIsAnOptionOfTheOperator() {
       Set<String> known = environmentVariablesOfMain();
       Set<String> rendered =
-          operatorContainer(chart).getEnv().stream()
+          chart.operatorContainer().getEnv().stream()
               .map(EnvVar::getName)
               .filter(n -> n.startsWith("SBO_"))
               .collect(Collectors.toSet());
@@ -186,121 +159,6 @@ class HelmChartTest {
       assertThat(chart.ofKind("PrometheusRule")).isEmpty();
       assertThat(chart.ofKind("ConfigMap")).isEmpty();
     }
-  }
-
-  @Nested
-  class NamespacedRbac {
-    private final RenderedChart chart = render("watch: {namespaces: [spark, etl]}");
-
-    @Test
-    void aRolePerJobNamespaceAndNothingClusterWide() {
-      assertThat(chart.ofKind("ClusterRole")).isEmpty();
-      assertThat(chart.ofKind("ClusterRoleBinding")).isEmpty();
-      for (String ns : List.of("spark", "etl")) {
-        Role role = chart.get(Role.class, "Role", ns, RELEASE);
-        assertThat(role.getRules()).isEqualTo(OperatorPermissions.rules(true));
-        RoleBinding binding = chart.get(RoleBinding.class, "RoleBinding", ns, RELEASE);
-        assertThat(binding.getRoleRef().getKind()).isEqualTo("Role");
-        assertThat(binding.getSubjects().get(0).getNamespace()).isEqualTo(NAMESPACE);
-      }
-      assertThat(env(chart)).containsEntry("SBO_NAMESPACES", "spark,etl");
-    }
-
-    @Test
-    void chartOwnedDriverIdentityIsWhatTheOperatorWouldHaveCreated() {
-      RenderedChart owned =
-          render("watch: {namespaces: [spark]}\ndriver: {rbac: {managedBy: chart}}");
-      Role operatorRole = owned.get(Role.class, "Role", "spark", RELEASE);
-      assertThat(operatorRole.getRules()).isEqualTo(OperatorPermissions.rules(false));
-      assertThat(env(owned)).containsEntry("SBO_MANAGE_DRIVER_RBAC", "false");
-
-      String name = "spark-batch-driver";
-      Role driverRole = owned.get(Role.class, "Role", "spark", name);
-      assertThat(driverRole.getRules()).isEqualTo(DriverRbacFactory.RULES);
-      RoleBinding binding = owned.get(RoleBinding.class, "RoleBinding", "spark", name);
-      var expected =
-          DriverRbacFactory.build(
-                  "spark",
-                  io.sparkbatch.operator.config.OperatorConfig.defaults().submissionSettings())
-              .roleBinding();
-      assertThat(binding.getRoleRef()).isEqualTo(expected.getRoleRef());
-      assertThat(binding.getSubjects()).isEqualTo(expected.getSubjects());
-      assertThat(owned.find("ServiceAccount", "spark", name)).isPresent();
-    }
-
-    @Test
-    void operatorManagedDriverIdentityIsNotRenderedByTheChart() {
-      assertThat(chart.find("Role", "spark", "spark-batch-driver")).isEmpty();
-      assertThat(env(chart)).containsEntry("SBO_MANAGE_DRIVER_RBAC", "true");
-    }
-
-    @Test
-    void chartOwnedDriverIdentityNeedsToKnowTheNamespaces() {
-      assertThatThrownBy(() -> render("driver: {rbac: {managedBy: chart}}"))
-          .hasMessageContaining("driver.rbac.managedBy=chart needs");
-    }
-  }
-
-  @Nested
-  class HighAvailability {
-    private final RenderedChart chart = render("replicaCount: 2");
-
-    @Test
-    void twoReplicasElectALeaderAndMayUseLeases() {
-      assertThat(leaseRoles(chart))
-          .singleElement()
-          .satisfies(
-              r -> {
-                assertThat(r.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
-                assertThat(r.getRules()).isEqualTo(OperatorPermissions.leaderElectionRules());
-              });
-      RoleBinding binding =
-          chart.get(RoleBinding.class, "RoleBinding", NAMESPACE, RELEASE + "-leader-election");
-      assertThat(binding.getSubjects().get(0).getName()).isEqualTo(RELEASE);
-      Map<String, String> env = env(chart);
-      assertThat(env).containsEntry("SBO_LEADER_ELECTION", "true");
-      List<EnvVar> fromPod =
-          operatorContainer(chart).getEnv().stream().filter(e -> e.getValueFrom() != null).toList();
-      assertThat(fromPod)
-          .extracting(e -> e.getName() + "=" + e.getValueFrom().getFieldRef().getFieldPath())
-          .contains(
-              "SBO_LEADER_ELECTION_NAMESPACE=metadata.namespace",
-              "SBO_LEADER_ELECTION_IDENTITY=metadata.name");
-      Deployment deployment = deployment(chart);
-      assertThat(deployment.getSpec().getReplicas()).isEqualTo(2);
-      assertThat(
-              deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal())
-          .isZero();
-    }
-
-    @Test
-    void leaderElectionCanBeForcedOnForOneReplica() {
-      RenderedChart forced = render("leaderElection: {enabled: true}");
-      assertThat(leaseRoles(forced)).hasSize(1);
-    }
-
-    @Test
-    void twoReplicasWithoutALeaderAreRefused() {
-      assertThatThrownBy(() -> render("replicaCount: 2\nleaderElection: {enabled: false}"))
-          .hasMessageContaining("replicaCount > 1 needs leaderElection.enabled");
-    }
-  }
-
-  @Test
-  void rbacCanBeLeftToThePlatformTeam() {
-    RenderedChart chart =
-        render("rbac: {create: false}\nserviceAccount: {create: false, name: platform-made}");
-    assertThat(chart.ofKind("ClusterRole")).isEmpty();
-    assertThat(chart.ofKind("Role")).isEmpty();
-    assertThat(chart.ofKind("ServiceAccount")).isEmpty();
-    assertThat(deployment(chart).getSpec().getTemplate().getSpec().getServiceAccountName())
-        .isEqualTo("platform-made");
-  }
-
-  @Test
-  void anExistingServiceAccountMustBeNamed() {
-    assertThatThrownBy(() -> render("serviceAccount: {create: false}"))
-        .hasMessageContaining("serviceAccount.name is required");
   }
 
   @Test

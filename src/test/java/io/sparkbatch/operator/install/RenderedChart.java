@@ -2,8 +2,12 @@ package io.sparkbatch.operator.install;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.TemplateCommand;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.sparkbatch.operator.testing.CrdGeneration;
 import java.io.IOException;
@@ -12,8 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The chart rendered by real Helm ({@code helm template}, through helm-java) into objects that
@@ -95,6 +101,31 @@ public final class RenderedChart {
         .filter(o -> name.equals(o.getMetadata().getName()))
         .filter(o -> Objects.equals(namespace, o.getMetadata().getNamespace()))
         .findFirst();
+  }
+
+  /** The operator's Deployment. */
+  public Deployment deployment() {
+    return get(Deployment.class, "Deployment", NAMESPACE, RELEASE);
+  }
+
+  public Container operatorContainer() {
+    return deployment().getSpec().getTemplate().getSpec().getContainers().get(0);
+  }
+
+  /** The operator container's environment variables that have a literal value. */
+  public Map<String, String> env() {
+    return operatorContainer().getEnv().stream()
+        .filter(e -> e.getValue() != null)
+        .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+  }
+
+  /** The Roles that grant anything on Leases. */
+  public List<Role> leaseRoles() {
+    return ofKind("Role").stream()
+        .map(
+            r -> get(Role.class, "Role", r.getMetadata().getNamespace(), r.getMetadata().getName()))
+        .filter(r -> r.getRules().stream().anyMatch(rule -> rule.getResources().contains("leases")))
+        .toList();
   }
 
   /** The one object of that kind, namespace and name, as a typed fabric8 object. */
