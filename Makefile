@@ -2,7 +2,7 @@
 MVN ?= ./mvnw -B -ntp
 JAR := target/spark-batch-operator.jar
 
-.PHONY: help run test bench crd fmt image helm-lint jar convert clean
+.PHONY: help run test bench crd manifests fmt image helm-lint jar convert clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
@@ -30,11 +30,15 @@ crd: ## Regenerate crd/ and the chart's crds/ from the Java model
 fmt: ## Format the Java sources (google-java-format)
 	$(MVN) -q spotless:apply
 
-image: ## Build the operator image without a Docker daemon (not built yet: issue 6)
-	@echo "make image: the image build is not set up yet (issue 6)" >&2; exit 1
+manifests: ## Regenerate the plain manifests in operator/manifests/ from the Helm chart
+	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test \
+	  -Dexec.mainClass=io.sparkbatch.operator.install.ManifestGeneration -Dexec.cleanupDaemonThreads=false
 
-helm-lint: ## Lint the Helm chart with real Helm (not built yet: issue 6)
-	@echo "make helm-lint: the Helm chart is not written yet (issue 6)" >&2; exit 1
+image: ## Build the operator image without a Docker daemon (jib) into target/spark-batch-operator-image.tar
+	$(MVN) package -DskipTests jib:buildTar
+
+helm-lint: ## Lint and render the Helm chart with real Helm (the chart tests)
+	$(MVN) test -Dtest='HelmChart*Test*' -Dsurefire.failIfNoSpecifiedTests=false
 
 clean:
 	$(MVN) -q clean

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.sparkbatch.operator.config.LeaderElection;
 import io.sparkbatch.operator.config.MetricsConfig;
 import io.sparkbatch.operator.config.OperatorConfig;
 import io.sparkbatch.operator.config.UsagePrices;
@@ -133,6 +134,77 @@ public final class Main implements Callable<Integer> {
         metricsAddress, metricsPort, new UsagePrices(priceCoreHour, priceGibHour));
   }
 
+  @Option(
+      names = "--leader-election",
+      negatable = true,
+      defaultValue = "${env:SBO_LEADER_ELECTION:-false}",
+      fallbackValue = "true",
+      description =
+          "Elect a leader through a coordination.k8s.io Lease; needed with more than one replica"
+              + " (env SBO_LEADER_ELECTION). Default: ${DEFAULT-VALUE}.")
+  boolean leaderElection;
+
+  @Option(
+      names = "--leader-election-lease-name",
+      defaultValue =
+          "${env:SBO_LEADER_ELECTION_LEASE_NAME:-" + LeaderElection.DEFAULT_LEASE_NAME + "}",
+      description =
+          "The Lease's name (env SBO_LEADER_ELECTION_LEASE_NAME). Default: ${DEFAULT-VALUE}.")
+  String leaseName;
+
+  @Option(
+      names = "--leader-election-namespace",
+      defaultValue = "${env:SBO_LEADER_ELECTION_NAMESPACE:-}",
+      description =
+          "The Lease's namespace (env SBO_LEADER_ELECTION_NAMESPACE; the chart sets the pod's own)."
+              + " Default: the namespace of the pod's service account.")
+  String leaseNamespace;
+
+  @Option(
+      names = "--leader-election-lease-duration",
+      defaultValue = "${env:SBO_LEADER_ELECTION_LEASE_DURATION:-15}",
+      description =
+          "Seconds a Lease holds without renewal; about the longest failover"
+              + " (env SBO_LEADER_ELECTION_LEASE_DURATION). Default: ${DEFAULT-VALUE}.")
+  long leaseDurationSeconds;
+
+  @Option(
+      names = "--leader-election-renew-deadline",
+      defaultValue = "${env:SBO_LEADER_ELECTION_RENEW_DEADLINE:-10}",
+      description =
+          "Seconds the leader tries to renew before it stops leading and exits"
+              + " (env SBO_LEADER_ELECTION_RENEW_DEADLINE). Default: ${DEFAULT-VALUE}.")
+  long renewDeadlineSeconds;
+
+  @Option(
+      names = "--leader-election-retry-period",
+      defaultValue = "${env:SBO_LEADER_ELECTION_RETRY_PERIOD:-2}",
+      description =
+          "Seconds between attempts to acquire or renew the Lease"
+              + " (env SBO_LEADER_ELECTION_RETRY_PERIOD). Default: ${DEFAULT-VALUE}.")
+  long retryPeriodSeconds;
+
+  @Option(
+      names = "--leader-election-identity",
+      defaultValue = "${env:SBO_LEADER_ELECTION_IDENTITY:-}",
+      description =
+          "This replica's name in the Lease (env SBO_LEADER_ELECTION_IDENTITY; the chart sets the"
+              + " pod name). Default: the host name.")
+  String leaseIdentity;
+
+  /** The leader election these options describe. */
+  LeaderElection leaderElection() {
+    return new LeaderElection(
+        leaderElection,
+        leaseName,
+        leaseNamespace == null ? "" : leaseNamespace.trim(),
+        Duration.ofSeconds(leaseDurationSeconds),
+        Duration.ofSeconds(renewDeadlineSeconds),
+        Duration.ofSeconds(retryPeriodSeconds),
+        leaseIdentity == null ? "" : leaseIdentity.trim(),
+        true);
+  }
+
   /** The configuration these options describe. */
   OperatorConfig config() {
     return new OperatorConfig(
@@ -149,6 +221,7 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws InterruptedException {
     OperatorConfig config = config();
     OperatorMetrics metrics = new OperatorMetrics(Clock.systemUTC());
+    LeaderElection election = leaderElection();
     KubernetesClient client =
         new KubernetesClientBuilder()
             .withConfig(
@@ -159,7 +232,8 @@ public final class Main implements Callable<Integer> {
                 b -> b.addOrReplaceInterceptor("metrics", metrics.apiCalls()))
             .build();
     OperatorRuntime runtime =
-        OperatorRuntime.start(client, config, metricsConfig(), metrics, Clock.systemUTC());
+        OperatorRuntime.start(
+            client, config, metricsConfig(), metrics, election, Clock.systemUTC());
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

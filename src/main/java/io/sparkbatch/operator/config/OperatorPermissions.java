@@ -72,10 +72,30 @@ public final class OperatorPermissions {
               "the managed driver RoleBinding, once per namespace"),
           new Need("", "events", Set.of("create"), "an Event on every phase change and failure"));
 
+  /**
+   * What leader election (--leader-election) adds, in the Lease's namespace only. fabric8's lock
+   * renews the Lease with a patch, never an update; but java-operator-sdk refuses to start unless a
+   * SelfSubjectRulesReview (which every authenticated user may create) shows get, create and
+   * update, so update is declared without being used.
+   */
+  public static final List<Need> LEADER_ELECTION =
+      List.of(
+          new Need(
+              "coordination.k8s.io",
+              "leases",
+              Set.of("get", "create", "update", "patch"),
+              "acquire (create) and renew (patch) the Lease that makes one replica the leader;"
+                  + " update only because java-operator-sdk checks for it before electing"));
+
   /** The driver Role's rules, held only so that the operator may grant them. */
   public static final List<PolicyRule> GRANTED = DriverRbacFactory.RULES;
 
   private OperatorPermissions() {}
+
+  /** The rules of the Role for leader election, in the Lease's namespace. */
+  public static List<PolicyRule> leaderElectionRules() {
+    return LEADER_ELECTION.stream().map(Need::toRule).toList();
+  }
 
   /** The operator's rules: what it uses, and what it grants drivers when managing their RBAC. */
   public static List<PolicyRule> rules(boolean manageDriverRbac) {

@@ -22,7 +22,9 @@ public final class CrdGeneration {
   /** Where the committed CRD lives, relative to the project root. */
   public static final List<Path> COMMITTED =
       List.of(
-          Path.of("crd", FILE_NAME), Path.of("helm", "spark-batch-operator", "crds", FILE_NAME));
+          Path.of("crd", FILE_NAME),
+          Path.of("helm", "spark-batch-operator", "crds", FILE_NAME),
+          Path.of("operator", "manifests", "00-crd.yaml"));
 
   private CrdGeneration() {}
 

@@ -32,6 +32,9 @@ public class SimulatedApiServer extends KubernetesCrudDispatcher {
   private static final Map<String, String> CORE_PLURALS =
       Map.of("Pod", "pods", "Service", "services", "ConfigMap", "configmaps");
 
+  private static final String SELF_SUBJECT_RULES_REVIEWS =
+      "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";
+
   private final Map<String, Map<String, LongAdder>> requests = new ConcurrentHashMap<>();
 
   @Override
@@ -41,7 +44,32 @@ public class SimulatedApiServer extends KubernetesCrudDispatcher {
         .computeIfAbsent(agent == null ? "" : agent, a -> new ConcurrentHashMap<>())
         .computeIfAbsent(key(request), k -> new LongAdder())
         .increment();
+    if ("POST".equals(request.getMethod())
+        && request.getPath().startsWith(SELF_SUBJECT_RULES_REVIEWS)) {
+      return selfSubjectRulesReview(request);
+    }
     return super.dispatch(request);
+  }
+
+  /**
+   * A real API server answers a SelfSubjectRulesReview with the caller's rules; the CRUD mock would
+   * store it and answer without status. java-operator-sdk asks one before leader election, to check
+   * it may use Leases; this cluster has no RBAC, so the answer is: everything.
+   */
+  private static MockResponse selfSubjectRulesReview(RecordedRequest request) {
+    try {
+      ObjectNode review = (ObjectNode) JSON.readTree(request.getUtf8Body());
+      ObjectNode status = review.putObject("status");
+      ObjectNode rule = status.putArray("resourceRules").addObject();
+      rule.putArray("verbs").add("*");
+      rule.putArray("apiGroups").add("*");
+      rule.putArray("resources").add("*");
+      status.putArray("nonResourceRules");
+      status.put("incomplete", false);
+      return new MockResponse().setResponseCode(201).setBody(JSON.writeValueAsString(review));
+    } catch (java.io.IOException e) {
+      return new MockResponse().setResponseCode(400).setBody(e.getMessage());
+    }
   }
 
   /**
