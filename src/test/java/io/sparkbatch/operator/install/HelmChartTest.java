@@ -197,6 +197,26 @@ class HelmChartTest {
   }
 
   @Test
+  void theShippedDashboardAndAlertsRenderIntoAConfigMapAndAPrometheusRule() throws IOException {
+    String values = "metrics: {prometheusRule: {enabled: true}, grafanaDashboard: {enabled: true}}";
+
+    RenderedChart rendered = RenderedChart.render(values);
+
+    ConfigMap dashboard =
+        rendered.get(ConfigMap.class, "ConfigMap", NAMESPACE, RELEASE + "-dashboard");
+    String json = dashboard.getData().get("spark-batch-operator.json");
+    assertThat(json)
+        .isEqualTo(
+            Files.readString(RenderedChart.chartDirectory().resolve("files/grafana-dashboard.json"))
+                .strip());
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("panels"))
+        .isNotEmpty();
+    var rule = rendered.find("PrometheusRule", NAMESPACE, RELEASE).orElseThrow();
+    assertThat(rule.getAdditionalProperties().get("spec").toString())
+        .contains("alert=", "sparkbatch_reconcile_errors_total");
+  }
+
+  @Test
   void dashboardAndAlertsAreLeftOutWhileTheirFilesAreMissing(@TempDir Path temp)
       throws IOException {
     Path chart = copyChart(temp);
