@@ -127,6 +127,10 @@ public final class SimulatedKubelet implements AutoCloseable {
           if (gone.contains(uid)) {
             return;
           }
+          if (step instanceof PodScript.Hold hold) {
+            hold.release().thenRun(() -> step(namespace, name, uid, steps, index + 1));
+            return;
+          }
           try {
             apply(namespace, name, uid, step);
             step(namespace, name, uid, steps, index + 1);
