@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import io.sparkbatch.operator.api.JobPhase;
 import io.sparkbatch.operator.api.JobReason;
 import io.sparkbatch.operator.api.SparkBatchJob;
@@ -46,10 +47,12 @@ public final class SparkBatchJobReconciler implements Reconciler<SparkBatchJob> 
   private final AttemptTracker tracker;
   private final FinishedJobJanitor janitor;
   private final KubernetesClient client;
+  private final boolean oneInformerPerSource;
   private final SparkBatchJobValidator validator = new SparkBatchJobValidator();
 
   public SparkBatchJobReconciler(KubernetesClient client, OperatorConfig config, Clock clock) {
     this.client = Objects.requireNonNull(client);
+    this.oneInformerPerSource = config.watchesAllNamespaces() || config.namespaces().size() == 1;
     this.statuses = new StatusFactory(clock, client.getKubernetesSerialization());
     this.writer = new StatusWriter(client);
     this.events = new EventRecorder(client, clock);
@@ -75,9 +78,14 @@ public final class SparkBatchJobReconciler implements Reconciler<SparkBatchJob> 
                   return job == null
                       ? Set.of()
                       : Set.of(new ResourceID(job, pod.getMetadata().getNamespace()));
-                })
-            .build();
-    return List.of(new InformerEventSource<>(pods, context));
+                });
+    if (oneInformerPerSource) {
+      // Cache only what the operator reads of a pod (see CachedPodPruner). Not with several
+      // namespaces: JOSDK gives the same store to each namespace's informer, and one namespace's
+      // relist would drop the others' pods.
+      pods.withItemStore(new TransformingItemStore<>(CachedPodPruner::prune));
+    }
+    return List.of(new InformerEventSource<>(pods.build(), context));
   }
 
   @Override

@@ -60,6 +60,12 @@ final class CeilingRun {
         report.put("endToEndSeconds", Percentiles.round(minutes * 60));
         report.put("jobsPerMinute", Percentiles.round(timeline.finished() / minutes));
         report.put(
+            "submitLatencyMs",
+            Percentiles.of(timeline.millisBetween(t -> t.created, t -> t.driverCreated)).toMap());
+        report.put(
+            "statusLagMs",
+            Percentiles.of(timeline.millisBetween(t -> t.driverFinished, t -> t.finished)).toMap());
+        report.put(
             "apiRequestsPerJob",
             RequestTally.perJob(cluster.api().requestCounts(AGENT), n).get("apiRequestsPerJob"));
         return report;

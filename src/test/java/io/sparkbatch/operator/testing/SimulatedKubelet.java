@@ -331,20 +331,21 @@ public final class SimulatedKubelet implements AutoCloseable {
     }
   }
 
-  /** What a Spark driver does when it stops: delete its executors. */
+  /** What a Spark driver does when it stops: delete its executors (by label, as Spark does). */
   private void deleteExecutors(Pod driver) {
-    client
-        .pods()
-        .inNamespace(driver.getMetadata().getNamespace())
-        .withLabel("spark-role", "executor")
-        .list()
-        .getItems()
-        .stream()
-        .filter(
-            p ->
-                p.getMetadata().getOwnerReferences().stream()
-                    .anyMatch(o -> driver.getMetadata().getUid().equals(o.getUid())))
-        .forEach(p -> client.resource(p).delete());
+    String appId = driver.getMetadata().getLabels().get("spark-app-selector");
+    var executors =
+        client
+            .pods()
+            .inNamespace(driver.getMetadata().getNamespace())
+            .withLabel("spark-role", "executor");
+    (appId == null ? executors : executors.withLabel("spark-app-selector", appId))
+        .list().getItems().stream()
+            .filter(
+                p ->
+                    p.getMetadata().getOwnerReferences().stream()
+                        .anyMatch(o -> driver.getMetadata().getUid().equals(o.getUid())))
+            .forEach(p -> client.resource(p).delete());
   }
 
   private Properties sparkProperties(Pod driver) {
