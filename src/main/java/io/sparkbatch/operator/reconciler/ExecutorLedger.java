@@ -2,6 +2,7 @@ package io.sparkbatch.operator.reconciler;
 
 import io.fabric8.kubernetes.api.model.Pod;
 import io.sparkbatch.operator.observe.ExecutorCounter;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -17,7 +18,8 @@ import java.util.stream.Collectors;
  * never letting finished counts go down.
  */
 final class ExecutorLedger {
-  private record Entry(int attempt, Map<String, String> lastPhase, Instant lastWrite) {}
+  private record Entry(
+      int attempt, Map<String, String> lastPhase, Instant lastWrite, Instant changeSeen) {}
 
   private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
@@ -25,7 +27,7 @@ final class ExecutorLedger {
   Map<String, String> observe(String jobUid, int attempt, Collection<Pod> current) {
     Entry entry = entries.get(jobUid);
     if (entry == null || entry.attempt() != attempt) {
-      entry = new Entry(attempt, new HashMap<>(), null);
+      entry = new Entry(attempt, new HashMap<>(), null, null);
     }
     Map<String, String> phases = new HashMap<>(entry.lastPhase());
     Set<String> present =
@@ -33,20 +35,36 @@ final class ExecutorLedger {
     for (Pod pod : current) {
       phases.put(pod.getMetadata().getName(), ExecutorCounter.phase(pod));
     }
-    entries.put(jobUid, new Entry(attempt, phases, entry.lastWrite()));
+    entries.put(jobUid, new Entry(attempt, phases, entry.lastWrite(), entry.changeSeen()));
     Map<String, String> removed = new HashMap<>(phases);
     removed.keySet().removeAll(present);
     return removed;
   }
 
-  /** When status was last written for this job because of executors only; null if never. */
-  Instant lastExecutorWrite(String jobUid) {
-    Entry entry = entries.get(jobUid);
-    return entry == null ? null : entry.lastWrite();
+  void executorWrite(String jobUid, Instant at) {
+    entries.computeIfPresent(jobUid, (uid, e) -> new Entry(e.attempt(), e.lastPhase(), at, null));
   }
 
-  void executorWrite(String jobUid, Instant at) {
-    entries.computeIfPresent(jobUid, (uid, e) -> new Entry(e.attempt(), e.lastPhase(), at));
+  /**
+   * When an executor-only change seen {@code now} is due to be written: {@code interval} after the
+   * first unwritten change was seen, and no sooner than {@code interval} after the last write. So a
+   * burst of changes (executors starting; the driver deleting its executors just before it exits)
+   * becomes one write, or none when a phase change comes first and carries the counts.
+   */
+  Instant executorChangeDue(String jobUid, Instant now, Duration interval) {
+    Entry entry =
+        entries.computeIfPresent(
+            jobUid,
+            (uid, e) ->
+                e.changeSeen() != null
+                    ? e
+                    : new Entry(e.attempt(), e.lastPhase(), e.lastWrite(), now));
+    if (entry == null) {
+      return now;
+    }
+    Instant due = entry.changeSeen().plus(interval);
+    Instant last = entry.lastWrite();
+    return last != null && last.plus(interval).isAfter(due) ? last.plus(interval) : due;
   }
 
   void forget(String jobUid) {

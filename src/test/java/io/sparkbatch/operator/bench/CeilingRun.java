@@ -22,9 +22,11 @@ import java.util.concurrent.Executors;
 
 /**
  * The API server's ceiling in the same run: no operator, a trivial client that does the least any
- * operator must per job (create the ConfigMap, Service and driver pod; write status Submitted,
- * Running, Succeeded as the driver pod changes), on a cluster with the same simulated kubelet and
- * drivers. The operator's end-to-end throughput is reported as a fraction of this one's.
+ * operator must per job (on each new job, create the ConfigMap, Service and driver pod and write
+ * status Submitted; write Running and Succeeded as the driver pod changes), from as many threads as
+ * the operator reconciles with, on a cluster with the same simulated kubelet and drivers, and with
+ * the jobs submitted in the same way. The operator's end-to-end throughput is reported as a
+ * fraction of this one's.
  */
 final class CeilingRun {
   static final String AGENT = "bench-ceiling";
@@ -48,8 +50,17 @@ final class CeilingRun {
       Set<String> written = ConcurrentHashMap.newKeySet();
       try (JobTimeline timeline =
               new JobTimeline(cluster.newClient(BenchRun.WATCH_AGENT), BenchRun.NAMESPACE);
-          Watch drivers = watchDrivers(client, writers, written)) {
-        run.submit(i -> submitLikeAnOperator(client, BenchJobs.name(i)));
+          Watch jobs = watchNewJobs(client, writers);
+          Watch drivers = watchDrivers(client, writers, written);
+          KubernetesClient submitter = cluster.newClient("bench-submit")) {
+        // Jobs arrive exactly as in the operator's run; the trivial client reacts to each.
+        run.submit(
+            i ->
+                submitter
+                    .resource(
+                        BenchJobs.sparkPi(
+                            BenchRun.NAMESPACE, BenchJobs.name(i), settings.executors()))
+                    .create());
         boolean allRunning = run.awaitCount(timeline::running);
         release.complete(null);
         boolean allFinished = run.awaitCount(timeline::finished);
@@ -75,9 +86,26 @@ final class CeilingRun {
     }
   }
 
+  private Watch watchNewJobs(KubernetesClient client, ExecutorService writers) {
+    return client
+        .resources(SparkBatchJob.class)
+        .inNamespace(BenchRun.NAMESPACE)
+        .watch(
+            new Watcher<>() {
+              @Override
+              public void eventReceived(Action action, SparkBatchJob job) {
+                if (action == Action.ADDED) {
+                  writers.execute(() -> submitLikeAnOperator(client, job.getMetadata().getName()));
+                }
+              }
+
+              @Override
+              public void onClose(WatcherException cause) {}
+            });
+  }
+
   private void submitLikeAnOperator(KubernetesClient client, String name) {
     String ns = BenchRun.NAMESPACE;
-    client.resource(BenchJobs.sparkPi(ns, name, settings.executors())).create();
     client
         .resource(
             new ConfigMapBuilder()
