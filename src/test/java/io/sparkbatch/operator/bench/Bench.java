@@ -89,6 +89,12 @@ public final class Bench implements Callable<Integer> {
   String operatorHeap = "1g";
 
   @Option(
+      names = "--operator-java-option",
+      paramLabel = "OPTION",
+      description = "An extra option for the operator's JVM (repeatable), e.g. to record with JFR.")
+  List<String> operatorJavaOptions = List.of();
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
       description = "Where the JSON reports go. Default: ${DEFAULT-VALUE}.")
@@ -109,6 +115,7 @@ public final class Bench implements Callable<Integer> {
         submitThreads,
         inProcess ? null : jar,
         operatorHeap,
+        operatorJavaOptions,
         out,
         Duration.ofSeconds(timeoutSeconds));
   }
@@ -168,6 +175,7 @@ public final class Bench implements Callable<Integer> {
     map.put("driverRuntimeMs", s.driverRuntime().toMillis());
     map.put("submitThreads", s.submitThreads());
     map.put("operatorHeap", s.operatorHeap());
+    map.put("operatorJavaOptions", s.operatorJavaOptions());
     map.put("cores", Runtime.getRuntime().availableProcessors());
     map.put("java", System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
     map.put("at", Instant.now().toString());

@@ -128,7 +128,7 @@ final class BenchRun {
         kubeconfig,
         settings.outDir().resolve("operator-" + n + ".log"),
         settings.operatorHeap(),
-        List.of());
+        settings.operatorJavaOptions());
   }
 
   static void createNamespace(KubernetesClient client) {

@@ -2,6 +2,7 @@ package io.sparkbatch.operator.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * One benchmark configuration.
@@ -20,6 +21,7 @@ record BenchSettings(
     int submitThreads,
     Path jar,
     String operatorHeap,
+    List<String> operatorJavaOptions,
     Path outDir,
     Duration timeout) {
 

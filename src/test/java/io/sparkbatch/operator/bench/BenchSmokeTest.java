@@ -27,6 +27,7 @@ class BenchSmokeTest {
             2,
             null,
             "256m",
+            List.of(),
             out,
             Duration.ofMinutes(2));
 

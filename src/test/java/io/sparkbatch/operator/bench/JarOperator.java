@@ -32,15 +32,16 @@ final class JarOperator implements OperatorUnderTest {
    * Starts {@code java -jar jar} with KUBECONFIG set to {@code kubeconfig}; returns when the
    * operator logs that it has started (its caches are synced).
    */
-  static JarOperator start(Path jar, Path kubeconfig, Path log, String maxHeap, List<String> args) {
+  static JarOperator start(
+      Path jar, Path kubeconfig, Path log, String maxHeap, List<String> javaOptions) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx" + maxHeap);
     // One collector whatever the machine, so heap readings compare between runs.
     command.add("-XX:+UseSerialGC");
+    command.addAll(javaOptions);
     command.add("-jar");
     command.add(jar.toAbsolutePath().toString());
-    command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(log.toFile());
     Map<String, String> env = builder.environment();
