@@ -1,6 +1,7 @@
 package io.sparkbatch.operator.bench;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -182,10 +183,12 @@ final class CeilingRun {
   }
 
   private static void writePhase(KubernetesClient client, String job, String phase) {
+    // Through an object naming the job: by name alone, fabric8 would GET the job first.
+    SparkBatchJob target = new SparkBatchJob();
+    target.setMetadata(
+        new ObjectMetaBuilder().withName(job).withNamespace(BenchRun.NAMESPACE).build());
     client
-        .resources(SparkBatchJob.class)
-        .inNamespace(BenchRun.NAMESPACE)
-        .withName(job)
+        .resource(target)
         .subresource("status")
         .patch(PatchContext.of(PatchType.JSON_MERGE), "{\"status\":{\"phase\":\"" + phase + "\"}}");
   }
