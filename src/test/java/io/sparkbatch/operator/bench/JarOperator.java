@@ -51,7 +51,10 @@ final class JarOperator implements OperatorUnderTest {
     }
     env.put("NO_PROXY", "127.0.0.1,localhost");
     try {
-      JarOperator operator = new JarOperator(builder.start(), log);
+      Process process = builder.start();
+      // If the benchmark is interrupted (Ctrl-C, a timeout), the operator must not outlive it.
+      Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-operator"));
+      JarOperator operator = new JarOperator(process, log);
       operator.awaitStarted(Duration.ofSeconds(90));
       return operator;
     } catch (IOException e) {
