@@ -17,8 +17,10 @@ test: ## Run every test (what CI runs)
 jar: ## Build the runnable jar (target/spark-batch-operator.jar)
 	$(MVN) -q package -DskipTests
 
-bench: ## Measure the operator's cost per job (not built yet: issue 7)
-	@echo "make bench: the benchmark is not built yet (issue 7)" >&2; exit 1
+bench: ## Measure the operator's cost per job (ARGS="--n 100,1000 --mode burst|rate --rate 20 --executors 2 --driver-runtime 1s")
+	$(MVN) -q package -DskipTests
+	$(MVN) -q exec:java -Dexec.classpathScope=test -Dexec.cleanupDaemonThreads=false \
+	  -Dexec.mainClass=io.sparkbatch.operator.bench.Bench -Dexec.args="$(ARGS)"
 
 convert: ## Convert spark-submit / EMR / kubeflow input to a SparkBatchJob: make convert ARGS="job.sh"
 	@bin/sparkbatch convert $(ARGS)

@@ -65,7 +65,7 @@ only rights it holds, so the operator holds them only while it creates driver Ro
 {{- define "sbo.operatorRules" -}}
 - apiGroups: ["sparkbatch.io"]
   resources: ["sparkbatchjobs"]
-  verbs: ["delete", "get", "list", "watch"]
+  verbs: ["delete", "list", "watch"]
 - apiGroups: ["sparkbatch.io"]
   resources: ["sparkbatchjobs/status"]
   verbs: ["patch"]

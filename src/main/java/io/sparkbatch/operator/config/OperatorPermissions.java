@@ -36,7 +36,7 @@ public final class OperatorPermissions {
           new Need(
               "sparkbatch.io",
               "sparkbatchjobs",
-              Set.of("get", "list", "watch", "delete"),
+              Set.of("list", "watch", "delete"),
               "watch jobs; delete a finished job after timeToLiveSeconds"),
           new Need("sparkbatch.io", "sparkbatchjobs/status", Set.of("patch"), "write job status"),
           new Need(

@@ -164,14 +164,12 @@ final class AttemptTracker {
     Instant now = statuses.now();
     JobPhase before = job.getStatus().getPhase();
     String uid = job.getMetadata().getUid();
-    if (before == JobPhase.RUNNING) {
-      // Only executor counts can have changed: write them at most once per interval.
-      Instant last = ledger.lastExecutorWrite(uid);
-      Duration interval = config.executorStatusInterval();
-      if (last != null
-          && now.isBefore(last.plus(interval))
-          && !sameCounts(job.getStatus().getExecutors(), next.getExecutors())) {
-        return StepResult.requeueAfter(Duration.between(now, last.plus(interval)))
+    if (before == JobPhase.RUNNING
+        && !sameCounts(job.getStatus().getExecutors(), next.getExecutors())) {
+      // Only executor counts have changed: coalesce them (see ExecutorLedger#executorChangeDue).
+      Instant due = ledger.executorChangeDue(uid, now, config.executorStatusInterval());
+      if (now.isBefore(due)) {
+        return StepResult.requeueAfter(Duration.between(now, due))
             .orSooner(JobTimes.at(deadline, now));
       }
     }

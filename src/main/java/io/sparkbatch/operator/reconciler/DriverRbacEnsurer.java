@@ -8,6 +8,7 @@ import io.sparkbatch.operator.resource.DriverRbacFactory;
 import io.sparkbatch.operator.resource.SubmissionSettings;
 import java.net.HttpURLConnection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +26,7 @@ final class DriverRbacEnsurer {
   private final KubernetesClient client;
   private final SubmissionSettings settings;
   private final Set<String> ensured = ConcurrentHashMap.newKeySet();
+  private final Map<String, Object> locks = new ConcurrentHashMap<>();
 
   DriverRbacEnsurer(KubernetesClient client, SubmissionSettings settings) {
     this.client = Objects.requireNonNull(client);
@@ -35,6 +37,15 @@ final class DriverRbacEnsurer {
     if (ensured.contains(namespace)) {
       return;
     }
+    // One creator per namespace: a burst of new jobs would otherwise send one create per thread.
+    synchronized (locks.computeIfAbsent(namespace, n -> new Object())) {
+      if (!ensured.contains(namespace)) {
+        create(namespace);
+      }
+    }
+  }
+
+  private void create(String namespace) {
     DriverRbac rbac = DriverRbacFactory.build(namespace, settings);
     for (HasMetadata object : List.of(rbac.serviceAccount(), rbac.role(), rbac.roleBinding())) {
       try {

@@ -10,6 +10,7 @@ import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
+import io.javaoperatorsdk.operator.processing.event.source.informer.TransformingItemStore;
 import io.sparkbatch.operator.api.JobPhase;
 import io.sparkbatch.operator.api.JobReason;
 import io.sparkbatch.operator.api.SparkBatchJob;
@@ -51,6 +52,7 @@ public final class SparkBatchJobReconciler implements Reconciler<SparkBatchJob> 
   private final AttemptTracker tracker;
   private final FinishedJobJanitor janitor;
   private final KubernetesClient client;
+  private final boolean oneInformerPerSource;
   private final SparkBatchJobValidator validator = new SparkBatchJobValidator();
   private final ExecutorLedger ledger = new ExecutorLedger();
   private final AtomicLong reconciliations = new AtomicLong();
@@ -76,6 +78,7 @@ public final class SparkBatchJobReconciler implements Reconciler<SparkBatchJob> 
       ClusterView view) {
     this.client = Objects.requireNonNull(client);
     this.view = Objects.requireNonNull(view);
+    this.oneInformerPerSource = config.watchesAllNamespaces() || config.namespaces().size() == 1;
     this.statuses = new StatusFactory(clock, client.getKubernetesSerialization());
     this.writer = new StatusWriter(client, phases);
     this.events = new EventRecorder(client, clock);
@@ -102,9 +105,15 @@ public final class SparkBatchJobReconciler implements Reconciler<SparkBatchJob> 
                   return job == null
                       ? Set.of()
                       : Set.of(new ResourceID(job, pod.getMetadata().getNamespace()));
-                })
-            .build();
-    InformerEventSource<Pod, SparkBatchJob> podSource = new InformerEventSource<>(pods, context);
+                });
+    if (oneInformerPerSource) {
+      // Cache only what the operator reads of a pod (see CachedPodPruner). Not with several
+      // namespaces: JOSDK gives the same store to each namespace's informer, and one namespace's
+      // relist would drop the others' pods.
+      pods.withItemStore(new TransformingItemStore<>(CachedPodPruner::prune));
+    }
+    InformerEventSource<Pod, SparkBatchJob> podSource =
+        new InformerEventSource<>(pods.build(), context);
     var jobs = context.getPrimaryCache();
     view.attach(jobs::list, podSource::list);
     return List.of(podSource);

@@ -3,6 +3,7 @@ package io.sparkbatch.operator.status;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -51,11 +52,16 @@ public final class StatusWriter {
     }
     ObjectNode body = JsonNodeFactory.instance.objectNode();
     body.set("status", patch);
+    // Patch through an object that names the job: by name alone, fabric8 would GET the job first.
+    SparkBatchJob target = new SparkBatchJob();
+    target.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(job.getMetadata().getName())
+            .withNamespace(job.getMetadata().getNamespace())
+            .build());
     SparkBatchJob updated =
         client
-            .resources(SparkBatchJob.class)
-            .inNamespace(job.getMetadata().getNamespace())
-            .withName(job.getMetadata().getName())
+            .resource(target)
             .subresource("status")
             .patch(PatchContext.of(PatchType.JSON_MERGE), body.toString());
     if (ctx != null) {

@@ -3,6 +3,7 @@ package io.sparkbatch.operator.testing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 /**
  * What the simulated kubelet does to one pod, step by step, each after a delay: the pod's life as a
@@ -35,6 +36,12 @@ public record PodScript(List<Step> steps) {
 
   /** The node stops responding: phase Unknown, reason NodeLost. */
   public record LoseNode(Duration after) implements Step {}
+
+  /**
+   * Nothing changes until {@code release} completes, then the next step follows: lets a benchmark
+   * hold N drivers running while it measures the operator with all of them tracked.
+   */
+  public record Hold(Duration after, CompletionStage<?> release) implements Step {}
 
   private static final Duration TICK = Duration.ofMillis(20);
 

@@ -12,8 +12,8 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.sparkbatch.operator.status.MergePatch;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -36,6 +36,9 @@ public class SimulatedApiServer extends KubernetesCrudDispatcher {
       "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";
 
   private final Map<String, Map<String, LongAdder>> requests = new ConcurrentHashMap<>();
+
+  /** Paths of the objects that name each uid in their owner references. */
+  private final Map<String, Set<String>> dependents = new ConcurrentHashMap<>();
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
@@ -139,8 +142,46 @@ public class SimulatedApiServer extends KubernetesCrudDispatcher {
     }
     String existing = oldAttributes == null ? null : map.get(oldAttributes);
     super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+    if (existing != null) {
+      indexOwners(read(existing), false);
+    }
+    if (newState != null) {
+      indexOwners(read(newState), true);
+    }
     if (newState == null && existing != null) {
       collectGarbage(uid(existing));
+    }
+  }
+
+  /**
+   * Keeps the index of dependents by owner uid up to date, so that a delete finds what it owns
+   * without reading every stored object (the mock's store is a flat map; at thousands of objects a
+   * scan per delete would measure the scan, not the operator).
+   */
+  private void indexOwners(JsonNode node, boolean add) {
+    String plural = CORE_PLURALS.get(node.path("kind").asText());
+    if (plural == null) {
+      return;
+    }
+    String path =
+        "/api/v1/namespaces/"
+            + node.path("metadata").path("namespace").asText()
+            + "/"
+            + plural
+            + "/"
+            + node.path("metadata").path("name").asText();
+    for (JsonNode ref : node.path("metadata").path("ownerReferences")) {
+      String owner = ref.path("uid").asText();
+      if (add) {
+        dependents.computeIfAbsent(owner, o -> ConcurrentHashMap.newKeySet()).add(path);
+      } else {
+        dependents.computeIfPresent(
+            owner,
+            (o, paths) -> {
+              paths.remove(path);
+              return paths.isEmpty() ? null : paths;
+            });
+      }
     }
   }
 
@@ -149,25 +190,10 @@ public class SimulatedApiServer extends KubernetesCrudDispatcher {
     if (ownerUid == null) {
       return;
     }
-    List<String> dependents = new ArrayList<>();
-    for (String json : new ArrayList<>(map.values())) {
-      JsonNode node = read(json);
-      for (JsonNode ref : node.path("metadata").path("ownerReferences")) {
-        if (ownerUid.equals(ref.path("uid").asText())) {
-          String plural = CORE_PLURALS.get(node.path("kind").asText());
-          if (plural != null) {
-            dependents.add(
-                "/api/v1/namespaces/"
-                    + node.path("metadata").path("namespace").asText()
-                    + "/"
-                    + plural
-                    + "/"
-                    + node.path("metadata").path("name").asText());
-          }
-        }
-      }
+    Set<String> owned = dependents.remove(ownerUid);
+    if (owned != null) {
+      new ArrayList<>(owned).forEach(this::handleDelete);
     }
-    dependents.forEach(this::handleDelete);
   }
 
   private static String withPendingStatus(String podJson) {

@@ -128,6 +128,10 @@ public final class SimulatedKubelet implements AutoCloseable {
           if (gone.contains(uid)) {
             return;
           }
+          if (step instanceof PodScript.Hold hold) {
+            hold.release().thenRun(() -> step(namespace, name, uid, steps, index + 1));
+            return;
+          }
           try {
             apply(namespace, name, uid, step);
             step(namespace, name, uid, steps, index + 1);
@@ -333,20 +337,21 @@ public final class SimulatedKubelet implements AutoCloseable {
     }
   }
 
-  /** What a Spark driver does when it stops: delete its executors. */
+  /** What a Spark driver does when it stops: delete its executors (by label, as Spark does). */
   private void deleteExecutors(Pod driver) {
-    client
-        .pods()
-        .inNamespace(driver.getMetadata().getNamespace())
-        .withLabel("spark-role", "executor")
-        .list()
-        .getItems()
-        .stream()
-        .filter(
-            p ->
-                p.getMetadata().getOwnerReferences().stream()
-                    .anyMatch(o -> driver.getMetadata().getUid().equals(o.getUid())))
-        .forEach(p -> client.resource(p).delete());
+    String appId = driver.getMetadata().getLabels().get("spark-app-selector");
+    var executors =
+        client
+            .pods()
+            .inNamespace(driver.getMetadata().getNamespace())
+            .withLabel("spark-role", "executor");
+    (appId == null ? executors : executors.withLabel("spark-app-selector", appId))
+        .list().getItems().stream()
+            .filter(
+                p ->
+                    p.getMetadata().getOwnerReferences().stream()
+                        .anyMatch(o -> driver.getMetadata().getUid().equals(o.getUid())))
+            .forEach(p -> client.resource(p).delete());
   }
 
   private Properties sparkProperties(Pod driver) {
