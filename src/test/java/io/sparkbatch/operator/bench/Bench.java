@@ -25,15 +25,6 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = "Measures the operator's CPU, memory, API requests and latency per job.")
 public final class Bench implements Callable<Integer> {
-  // Held here: java.util.logging keeps loggers weakly, and the level set on a collected one is
-  // lost.
-  private static final java.util.logging.Logger MOCK_SERVER_LOG =
-      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
-
-  static {
-    MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
-  }
-
   @Option(
       names = "--n",
       split = ",",

@@ -21,10 +21,15 @@ import java.util.HashMap;
  * that runs pods through their phases.
  */
 public final class SimulatedCluster implements AutoCloseable {
+  /**
+   * The mock web server logs every request through java.util.logging; keep output readable. Held in
+   * a field: java.util.logging keeps loggers weakly, and a collected one forgets its level.
+   */
+  private static final java.util.logging.Logger MOCK_SERVER_LOG =
+      java.util.logging.Logger.getLogger("io.fabric8.mockwebserver");
+
   static {
-    // The mock web server logs every request through java.util.logging; keep test output readable.
-    java.util.logging.Logger.getLogger("io.fabric8.mockwebserver")
-        .setLevel(java.util.logging.Level.WARNING);
+    MOCK_SERVER_LOG.setLevel(java.util.logging.Level.WARNING);
   }
 
   private final SimulatedApiServer api;
