@@ -167,14 +167,15 @@ final class BenchRun {
 
   /** Waits until {@code count} reaches n; false when the timeout came first. */
   boolean awaitCount(LongSupplier count) throws InterruptedException {
-    long deadline = System.nanoTime() + settings.timeout().toNanos();
-    while (count.getAsLong() < n) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(20);
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(settings.timeout())
+          .pollInterval(java.time.Duration.ofMillis(20))
+          .until(() -> count.getAsLong() >= n);
+      return true;
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      return false;
     }
-    return true;
   }
 
   static double minutes(JobTimeline timeline, long holdNanos) {

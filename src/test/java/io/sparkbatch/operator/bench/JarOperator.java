@@ -93,25 +93,22 @@ final class JarOperator implements OperatorUnderTest {
   }
 
   private void awaitStarted(Duration within) {
-    long deadline = System.nanoTime() + within.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("the operator exited; see " + log);
-      }
-      try {
-        if (Files.exists(log) && Files.readString(log).contains("operator started")) {
-          return;
-        }
-        Thread.sleep(100);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+    try {
+      org.awaitility.Awaitility.await()
+          .atMost(within)
+          .pollInterval(Duration.ofMillis(100))
+          .until(
+              () -> {
+                if (!process.isAlive()) {
+                  throw new IllegalStateException("the operator exited; see " + log);
+                }
+                return Files.exists(log) && Files.readString(log).contains("operator started");
+              });
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      close();
+      throw new IllegalStateException(
+          "the operator did not start within " + within + "; see " + log);
     }
-    close();
-    throw new IllegalStateException("the operator did not start within " + within + "; see " + log);
   }
 
   @Override
