@@ -8,11 +8,16 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.PodStatus;
 import io.fabric8.kubernetes.api.model.PodStatusBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceRequirements;
+import io.fabric8.kubernetes.api.model.ResourceRequirementsBuilder;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the operator keeps of a pod in its informer cache: identity, labels, annotations, deletion
- * timestamp, each container's name and resource requests (for status.usage and the saturation
+ * timestamp, each container's name and CPU and memory requests (for status.usage and the saturation
  * gauges), and the status fields the observers read (phase, reason, message, conditions, container
  * states). The rest of the spec, managed fields, owner references and container image details are
  * dropped: a driver pod's spec (env, volumes, args) is most of its size, and nothing reads it back.
@@ -46,7 +51,7 @@ public final class CachedPodPruner {
                           c ->
                               new ContainerBuilder()
                                   .withName(c.getName())
-                                  .withResources(c.getResources())
+                                  .withResources(requestsOnly(c.getResources()))
                                   .build())
                       .toList())
               .build());
@@ -65,6 +70,21 @@ public final class CachedPodPruner {
               .build());
     }
     return kept;
+  }
+
+  /** The CPU and memory requests: all that status.usage and the gauges read of resources. */
+  private static ResourceRequirements requestsOnly(ResourceRequirements resources) {
+    if (resources == null || resources.getRequests() == null) {
+      return null;
+    }
+    Map<String, Quantity> requests = new HashMap<>(2);
+    for (String name : List.of("cpu", "memory")) {
+      Quantity amount = resources.getRequests().get(name);
+      if (amount != null) {
+        requests.put(name, amount);
+      }
+    }
+    return new ResourceRequirementsBuilder().withRequests(requests).build();
   }
 
   private static List<ContainerStatus> containers(List<ContainerStatus> statuses) {

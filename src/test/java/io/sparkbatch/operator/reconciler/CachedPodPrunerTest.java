@@ -32,6 +32,7 @@ class CachedPodPrunerTest {
         .withNewResources()
         .addToRequests("cpu", new io.fabric8.kubernetes.api.model.Quantity("1"))
         .addToRequests("memory", new io.fabric8.kubernetes.api.model.Quantity("1408Mi"))
+        .addToLimits("memory", new io.fabric8.kubernetes.api.model.Quantity("1408Mi"))
         .endResources()
         .addNewEnv()
         .withName("SPARK_DRIVER_BIND_ADDRESS")
@@ -70,8 +71,8 @@ class CachedPodPrunerTest {
     // status.usage and the saturation gauges read the requests.
     assertThat(io.sparkbatch.operator.observe.PodRun.of(kept))
         .isEqualTo(io.sparkbatch.operator.observe.PodRun.of(pod));
-    assertThat(kept.getSpec().getContainers().get(0).getResources())
-        .isEqualTo(pod.getSpec().getContainers().get(0).getResources());
+    assertThat(kept.getSpec().getContainers().get(0).getResources().getRequests())
+        .isEqualTo(pod.getSpec().getContainers().get(0).getResources().getRequests());
   }
 
   @Test
@@ -80,6 +81,7 @@ class CachedPodPrunerTest {
 
     assertThat(kept.getSpec().getContainers().get(0).getEnv()).isEmpty();
     assertThat(kept.getSpec().getContainers().get(0).getImage()).isNull();
+    assertThat(kept.getSpec().getContainers().get(0).getResources().getLimits()).isEmpty();
     assertThat(kept.getMetadata().getManagedFields()).isEmpty();
     assertThat(kept.getMetadata().getOwnerReferences()).isEmpty();
     assertThat(kept.getStatus().getHostIP()).isNull();
