@@ -164,8 +164,11 @@ final class AttemptTracker {
     Instant now = statuses.now();
     JobPhase before = job.getStatus().getPhase();
     String uid = job.getMetadata().getUid();
-    if (before == JobPhase.RUNNING
-        && !sameCounts(job.getStatus().getExecutors(), next.getExecutors())) {
+    if (before == JobPhase.RUNNING) {
+      if (sameCounts(job.getStatus().getExecutors(), next.getExecutors())) {
+        // Nothing to write; and not counted as a write, which would hold back the next change.
+        return JobTimes.at(deadline, now);
+      }
       // Only executor counts have changed: coalesce them (see ExecutorLedger#executorChangeDue).
       Instant due = ledger.executorChangeDue(uid, now, config.executorStatusInterval());
       if (now.isBefore(due)) {
