@@ -15,10 +15,10 @@ test: ## Run every test (what CI runs)
 	$(MVN) verify
 
 jar: ## Build the runnable jar (target/spark-batch-operator.jar)
-	$(MVN) -q package -DskipTests
+	$(MVN) -q package -DskipTests -DskipSpark
 
 bench: ## Measure the operator's cost per job (ARGS="--n 100,1000 --mode burst|rate --rate 20 --executors 2 --driver-runtime 1s")
-	$(MVN) -q package -DskipTests
+	$(MVN) -q package -DskipTests -DskipSpark
 	$(MVN) -q exec:java -Dexec.classpathScope=test -Dexec.cleanupDaemonThreads=false \
 	  -Dexec.mainClass=io.sparkbatch.operator.bench.Bench -Dexec.args="$(ARGS)"
 
@@ -37,7 +37,7 @@ manifests: ## Regenerate the plain manifests in operator/manifests/ from the Hel
 	  -Dexec.mainClass=io.sparkbatch.operator.install.ManifestGeneration -Dexec.cleanupDaemonThreads=false
 
 image: ## Build the operator image without a Docker daemon (jib) into target/spark-batch-operator-image.tar
-	$(MVN) package -DskipTests jib:buildTar
+	$(MVN) package -DskipTests -DskipSpark jib:buildTar
 
 helm-lint: ## Lint and render the Helm chart with real Helm (the chart tests)
 	$(MVN) test -Dtest='HelmChart*Test*' -Dsurefire.failIfNoSpecifiedTests=false
