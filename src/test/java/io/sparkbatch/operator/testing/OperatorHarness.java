@@ -51,6 +51,12 @@ public final class OperatorHarness implements AutoCloseable {
     return new OperatorHarness(SimulatedCluster.start(behaviour), config, metricsConfig);
   }
 
+  /** The operator on a cluster the caller started (and that this harness closes with it). */
+  public static OperatorHarness on(
+      SimulatedCluster cluster, OperatorConfig config, MetricsConfig metricsConfig) {
+    return new OperatorHarness(cluster, config, metricsConfig);
+  }
+
   public SimulatedCluster cluster() {
     return cluster;
   }

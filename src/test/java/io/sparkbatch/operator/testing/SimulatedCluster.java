@@ -36,6 +36,8 @@ public final class SimulatedCluster implements AutoCloseable {
   private final KubernetesMockServer server;
   private final KubernetesClient client;
   private final SimulatedKubelet kubelet;
+  private final java.util.concurrent.atomic.AtomicBoolean closed =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private SimulatedCluster(SimulatedKubelet.Behaviour behaviour) {
     this.api = new SimulatedApiServer();
@@ -53,7 +55,16 @@ public final class SimulatedCluster implements AutoCloseable {
     }
     this.client = server.createClient();
     registerCrd(client);
-    this.kubelet = new SimulatedKubelet(server.createClient(), behaviour);
+    this.kubelet =
+        behaviour == null ? null : new SimulatedKubelet(server.createClient(), behaviour);
+  }
+
+  /**
+   * A cluster with no kubelet: pods stay as created until another kubelet (the process kubelet of
+   * the real-Spark tests) runs them.
+   */
+  public static SimulatedCluster withoutKubelet() {
+    return new SimulatedCluster(null);
   }
 
   /** A cluster whose kubelet runs every pod with the given behaviour. */
@@ -116,7 +127,12 @@ public final class SimulatedCluster implements AutoCloseable {
 
   @Override
   public void close() {
-    kubelet.close();
+    if (closed.getAndSet(true)) {
+      return;
+    }
+    if (kubelet != null) {
+      kubelet.close();
+    }
     client.close();
     server.destroy();
   }
