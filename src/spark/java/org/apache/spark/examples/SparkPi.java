@@ -1,9 +1,6 @@
 package org.apache.spark.examples;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -21,23 +18,19 @@ public final class SparkPi {
     SparkSession spark = SparkSession.builder().appName("Spark Pi").getOrCreate();
     int slices = args.length > 0 ? Integer.parseInt(args[0]) : 2;
     int darts = (int) Math.min((long) DARTS_PER_SLICE * slices, Integer.MAX_VALUE);
-    List<Integer> throwsToMake = new ArrayList<>(darts);
-    for (int i = 0; i < darts; i++) {
-      throwsToMake.add(i);
-    }
-    try (JavaSparkContext context = new JavaSparkContext(spark.sparkContext())) {
-      long inside =
-          context
-              .parallelize(throwsToMake, slices)
-              .map(
-                  i -> {
-                    double x = ThreadLocalRandom.current().nextDouble() * 2 - 1;
-                    double y = ThreadLocalRandom.current().nextDouble() * 2 - 1;
-                    return x * x + y * y <= 1 ? 1L : 0L;
-                  })
-              .reduce(Long::sum);
-      System.out.println("Pi is roughly " + 4.0 * inside / darts);
-    }
+    // One dart per number of the range, generated on the executors: nothing big on the driver.
+    long inside =
+        spark
+            .range(0, darts, 1, slices)
+            .javaRDD()
+            .map(
+                i -> {
+                  double x = ThreadLocalRandom.current().nextDouble() * 2 - 1;
+                  double y = ThreadLocalRandom.current().nextDouble() * 2 - 1;
+                  return x * x + y * y <= 1 ? 1L : 0L;
+                })
+            .reduce(Long::sum);
+    System.out.println("Pi is roughly " + 4.0 * inside / darts);
     spark.stop();
   }
 }

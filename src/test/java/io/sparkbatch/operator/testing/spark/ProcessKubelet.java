@@ -100,6 +100,12 @@ public final class ProcessKubelet implements AutoCloseable {
     }
   }
 
+  /** Where the newest pod of that name writes its output. */
+  public Optional<Path> logFile(String namespace, String podName) {
+    Path dir = podDirs.get(namespace + "/" + podName);
+    return dir == null ? Optional.empty() : Optional.of(dir.resolve("log"));
+  }
+
   /** How many pods have a live process right now. */
   public long runningProcesses() {
     return pods.values().stream().filter(p -> p.process != null && p.process.isAlive()).count();
@@ -142,10 +148,7 @@ public final class ProcessKubelet implements AutoCloseable {
     String name = pod.getMetadata().getName();
     try {
       Container container = mainContainer(pod);
-      Path podDir =
-          workDir
-              .resolve(namespace)
-              .resolve(name + "-" + pod.getMetadata().getUid().substring(0, 8));
+      Path podDir = workDir.resolve(namespace).resolve(name + "-" + podCount.incrementAndGet());
       Files.createDirectories(podDir.resolve("work"));
       podDirs.put(namespace + "/" + name, podDir);
       writeStatus(pod, new PodScript.Schedule(Duration.ZERO), null);

@@ -33,7 +33,7 @@ public final class SparkDistribution {
 
   /** The distribution the build prepared under the project directory, or a clear error. */
   public static SparkDistribution fromBuild() {
-    Path base = Path.of(System.getProperty("project.basedir", "."));
+    Path base = Path.of(System.getProperty("project.basedir", ".")).toAbsolutePath().normalize();
     Path classpathFile = base.resolve("target/spark/classpath.txt");
     Path sideJar = base.resolve("src/spark/target/spark-side.jar");
     if (!Files.isRegularFile(classpathFile) || !Files.isRegularFile(sideJar)) {
