@@ -7,9 +7,10 @@ JAR := target/spark-batch-operator.jar
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-10s %s\n", $$1, $$2}'
 
-run: ## Run the operator on an embedded simulated cluster and watch crd/examples/spark-pi.yaml run
+run: ## Run the operator on an embedded cluster and watch crd/examples/spark-pi.yaml run on real Spark (ARGS="--keep | --simulated | FILE")
 	$(MVN) -q test-compile exec:java -Dexec.classpathScope=test \
-	  -Dexec.mainClass=io.sparkbatch.operator.testing.LocalRun -Dexec.cleanupDaemonThreads=false
+	  -Dexec.mainClass=io.sparkbatch.operator.testing.LocalRun -Dexec.cleanupDaemonThreads=false \
+	  -Dexec.args="$(ARGS)"
 
 test: ## Run every test (what CI runs)
 	$(MVN) verify

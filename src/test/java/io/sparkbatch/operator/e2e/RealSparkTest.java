@@ -12,6 +12,7 @@ import io.sparkbatch.operator.config.OperatorConfig;
 import io.sparkbatch.operator.testing.OperatorHarness;
 import io.sparkbatch.operator.testing.spark.SparkCluster;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -109,6 +110,68 @@ class RealSparkTest {
     assertThat(driverLog("broken", done)).contains("com.example.DoesNotExist");
   }
 
+  @Test
+  void lostExecutorIsReplacedBySparkAndTheJobStillSucceeds() {
+    operator.createNamespace("lost-executor");
+    operator.create(
+        job("lost-executor", "long-pi", "org.apache.spark.examples.SparkPi", "[\"400\"]"));
+    await().atMost(JOB_LIMIT).until(() -> runningExecutors("lost-executor", "long-pi").size() == 2);
+    String lost = runningExecutors("lost-executor", "long-pi").get(0);
+
+    // A node going away: the executor's pod is deleted under the running application.
+    operator.client().pods().inNamespace("lost-executor").withName(lost).delete();
+
+    SparkBatchJob done =
+        operator.awaitPhase("lost-executor", "long-pi", JobPhase.SUCCEEDED, JOB_LIMIT);
+    String log = driverLog("lost-executor", done);
+    assertThat(log).contains("Pi is roughly");
+    // Spark's own allocator asked for a third executor pod to replace the lost one.
+    assertThat(executorsThatRanTasks(log)).as("driver log:%n%s", log).contains("3");
+    assertThat(done.getStatus().getExecutors().getRequested()).isEqualTo(2);
+  }
+
+  @Test
+  void deletedDriverIsRetriedAndTheSecondAttemptSucceeds() {
+    operator.createNamespace("retried");
+    operator.create(
+        job(
+            "retried",
+            "retried-pi",
+            "org.apache.spark.examples.SparkPi",
+            "[\"20\"]",
+            "restartPolicy: {type: OnFailure, onFailureRetries: 1, onFailureRetryInterval: 1}"));
+    await().atMost(JOB_LIMIT).until(() -> runningExecutors("retried", "retried-pi").size() == 2);
+
+    // The driver's node is lost: its pod is deleted while the application runs.
+    operator.client().pods().inNamespace("retried").withName("retried-pi-driver").delete();
+
+    SparkBatchJob done =
+        operator.awaitPhase("retried", "retried-pi", JobPhase.SUCCEEDED, JOB_LIMIT);
+    assertThat(done.getStatus().getAttempt().getNumber()).isEqualTo(2);
+    assertThat(done.getStatus().getAttempt().getExitCode()).isZero();
+    assertThat(driverLog("retried", done)).contains("Pi is roughly");
+    assertThat(operator.events("retried", "retried-pi"))
+        .extracting(e -> e.getReason())
+        .containsSubsequence("Running", "DriverPodDeleted", "Submitted", "Running", "Succeeded");
+  }
+
+  /** Names of the job's executor pods that are running now. */
+  private List<String> runningExecutors(String namespace, String job) {
+    return operator
+        .client()
+        .pods()
+        .inNamespace(namespace)
+        .withLabel("sparkbatch.io/job-name", job)
+        .withLabel("spark-role", "executor")
+        .list()
+        .getItems()
+        .stream()
+        .filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase()))
+        .map(p -> p.getMetadata().getName())
+        .sorted()
+        .toList();
+  }
+
   private String driverLog(String namespace, SparkBatchJob job) {
     String pod = job.getStatus().getAttempt().getDriverPodName();
     await()
@@ -138,6 +201,11 @@ class RealSparkTest {
   }
 
   private static SparkBatchJob job(String namespace, String name, String mainClass, String args) {
+    return job(namespace, name, mainClass, args, "");
+  }
+
+  private static SparkBatchJob job(
+      String namespace, String name, String mainClass, String args, String restartPolicy) {
     String yaml =
         """
         apiVersion: sparkbatch.io/v1alpha1
@@ -161,8 +229,9 @@ class RealSparkTest {
             instances: 2
             cores: 1
             memory: 512m
+          %s
         """
-            .formatted(name, namespace, mainClass, args);
+            .formatted(name, namespace, mainClass, args, restartPolicy);
     return Serialization.unmarshal(yaml, SparkBatchJob.class);
   }
 }
