@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 
 /**
@@ -44,7 +45,7 @@ public final class SimulatedCluster implements AutoCloseable {
             new Context(Serialization.jsonMapper()),
             new MockWebServer(),
             new HashMap<>(),
-            api,
+            new ApiServerFrontend(api, Clock.systemUTC()),
             false);
     try {
       server.init(InetAddress.getByName("127.0.0.1"), 0);
@@ -101,6 +102,44 @@ public final class SimulatedCluster implements AutoCloseable {
   /** The API server's URL, for a kubeconfig. */
   public String url() {
     return "http://127.0.0.1:" + server.getPort();
+  }
+
+  /**
+   * Writes a kubeconfig for this cluster (its URL, the given namespace, no credentials), so that
+   * {@code KUBECONFIG=file kubectl get sbj} works while the cluster runs.
+   */
+  public Path writeKubeconfig(Path file, String namespace) {
+    String kubeconfig =
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: simulated
+          cluster:
+            server: %s
+        users:
+        - name: simulated
+          user: {}
+        contexts:
+        - name: simulated
+          context:
+            cluster: simulated
+            user: simulated
+            namespace: %s
+        current-context: simulated
+        """
+            .formatted(url(), namespace);
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      return Files.writeString(file, kubeconfig);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@link #writeKubeconfig(Path, String)} for the namespace "default". */
+  public Path writeKubeconfig(Path file) {
+    return writeKubeconfig(file, "default");
   }
 
   static void registerCrd(KubernetesClient client) {
