@@ -45,6 +45,7 @@ public final class LocalRun {
       SparkBatchJob job = load(harness, manifest);
       job.getMetadata().setNamespace(NAMESPACE);
       String name = job.getMetadata().getName();
+      printKubectlHelp(harness.cluster(), name);
       CountDownLatch finished = new CountDownLatch(1);
       try (Watch watch = watch(harness, name, finished)) {
         harness.create(job);
@@ -85,6 +86,24 @@ public final class LocalRun {
       exit = done.getStatus().getPhase() == JobPhase.SUCCEEDED ? 0 : 1;
     }
     System.exit(exit);
+  }
+
+  /** kubectl works against the embedded cluster while the job runs: say how. */
+  private static void printKubectlHelp(SimulatedCluster cluster, String name) {
+    Path kubeconfig =
+        cluster
+            .writeKubeconfig(
+                CrdGeneration.projectRoot().resolve("target/local-run/kubeconfig"), NAMESPACE)
+            .toAbsolutePath()
+            .normalize();
+    System.out.println();
+    System.out.println(
+        "Look around with kubectl while the job runs (namespace " + NAMESPACE + "):");
+    System.out.println("  export KUBECONFIG=" + kubeconfig);
+    System.out.println("  kubectl get sbj -o wide");
+    System.out.println("  kubectl describe sbj " + name);
+    System.out.println("  kubectl get pods");
+    System.out.println();
   }
 
   private static SparkBatchJob load(OperatorHarness harness, Path manifest) throws IOException {
