@@ -2,6 +2,8 @@ package io.sparkbatch.operator.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Event;
@@ -9,6 +11,10 @@ import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.ObjectReference;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /** What the simulated API server answers beyond storage, seen through the fabric8 client. */
 class ApiServerFrontendTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static SimulatedCluster cluster;
   private static KubernetesClient client;
 
@@ -91,6 +98,31 @@ class ApiServerFrontendTest {
                 .getItems())
         .extracting(e -> e.getMetadata().getName())
         .containsExactly("e2");
+  }
+
+  @Test
+  void discoveryListsTheCustomResourceFromTheStoredCrdWithOrWithoutKubectlsTimeout()
+      throws Exception {
+    for (String query : new String[] {"", "?timeout=32s"}) {
+      HttpResponse<String> resources = get("/apis/sparkbatch.io/v1alpha1" + query);
+
+      assertThat(resources.statusCode()).isEqualTo(200);
+      JsonNode sbj = JSON.readTree(resources.body()).path("resources").get(0);
+      assertThat(sbj.path("name").asText()).isEqualTo("sparkbatchjobs");
+      assertThat(sbj.path("kind").asText()).isEqualTo("SparkBatchJob");
+      assertThat(sbj.path("shortNames").toString()).isEqualTo("[\"sbj\"]");
+      assertThat(JSON.readTree(get("/apis" + query).body()).path("groups").toString())
+          .contains("\"name\":\"sparkbatch.io\"");
+    }
+    assertThat(get("/openapi/v2").statusCode()).isEqualTo(404);
+    assertThat(get("/openapi/v3").statusCode()).isEqualTo(404);
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(cluster.url() + path)).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   @Test

@@ -73,7 +73,7 @@ class KubectlTest {
     List<String> pi = row(out, "pi");
     assertThat(pi.get(1)).isEqualTo("Succeeded");
     assertThat(pi.get(2)).isEqualTo("1");
-    assertThat(pi.get(5)).matches("\\d+s");
+    assertThat(pi.get(5)).as("age").matches("\\d+[smhd]\\w*");
   }
 
   @Test
