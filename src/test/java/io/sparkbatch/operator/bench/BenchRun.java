@@ -122,7 +122,7 @@ final class BenchRun {
     }
     Files.createDirectories(settings.outDir());
     Path kubeconfig = settings.outDir().resolve("kubeconfig-" + n + ".yaml");
-    JarOperator.writeKubeconfig(kubeconfig, cluster.url(), NAMESPACE);
+    cluster.writeKubeconfig(kubeconfig, NAMESPACE);
     return JarOperator.start(
         settings.jar(),
         kubeconfig,

@@ -62,36 +62,6 @@ final class JarOperator implements OperatorUnderTest {
     }
   }
 
-  /** A kubeconfig for an API server at {@code url} (plain HTTP on the loopback address). */
-  static void writeKubeconfig(Path file, String url, String namespace) {
-    String yaml =
-        """
-        apiVersion: v1
-        kind: Config
-        clusters:
-        - name: simulated
-          cluster:
-            server: %s
-        users:
-        - name: bench
-          user:
-            token: bench
-        contexts:
-        - name: simulated
-          context:
-            cluster: simulated
-            user: bench
-            namespace: %s
-        current-context: simulated
-        """
-            .formatted(url, namespace);
-    try {
-      Files.writeString(file, yaml);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   private void awaitStarted(Duration within) {
     try {
       org.awaitility.Awaitility.await()

@@ -9,8 +9,10 @@ import io.sparkbatch.operator.api.JobReason;
 import io.sparkbatch.operator.api.SparkBatchJob;
 import io.sparkbatch.operator.config.MetricsConfig;
 import io.sparkbatch.operator.config.OperatorConfig;
+import io.sparkbatch.operator.testing.Kubectl;
 import io.sparkbatch.operator.testing.OperatorHarness;
 import io.sparkbatch.operator.testing.spark.SparkCluster;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Real Apache Spark 4.1.1 judges what the operator creates: the running operator submits
@@ -74,6 +77,19 @@ class RealSparkTest {
     assertThat(pi.find()).as("driver log:%n%s", log).isTrue();
     assertThat(Double.parseDouble(pi.group(1))).isBetween(3.0, 3.3);
     assertThat(executorsThatRanTasks(log)).as("driver log:%n%s", log).hasSize(2);
+  }
+
+  @Test
+  void kubectlShowsTheJobAndTheDriversLog(@TempDir Path kubectlHome) {
+    operator.createNamespace("looked-at");
+    operator.create(job("looked-at", "pi", "org.apache.spark.examples.SparkPi", "[\"4\"]"));
+    operator.awaitPhase("looked-at", "pi", JobPhase.SUCCEEDED, JOB_LIMIT);
+    Kubectl kubectl = Kubectl.forCluster(spark.cluster(), "looked-at", kubectlHome);
+
+    assertThat(kubectl.run("get", "sbj").stdout()).containsPattern("pi\\s+Succeeded");
+    Kubectl.Result logs = kubectl.run("logs", "pi-driver");
+    assertThat(logs.exitCode()).as("%s", logs).isZero();
+    assertThat(logs.stdout()).contains("Pi is roughly");
   }
 
   @Test

@@ -94,6 +94,7 @@ public final class LocalRun {
     SparkBatchJob job = load(harness, manifest);
     job.getMetadata().setNamespace(NAMESPACE);
     String name = job.getMetadata().getName();
+    printKubectlHelp(harness.cluster(), name);
     CountDownLatch finished = new CountDownLatch(1);
     try (Watch watch = watch(harness, name, finished)) {
       harness.create(job);
@@ -158,6 +159,26 @@ public final class LocalRun {
           .filter(l -> !l.contains("_bucket{"))
           .forEach(l -> System.out.println("  " + l));
     }
+  }
+
+  /** kubectl works against the embedded cluster while the job runs: say how. */
+  private void printKubectlHelp(SimulatedCluster cluster, String name) {
+    Path kubeconfig =
+        cluster
+            .writeKubeconfig(
+                CrdGeneration.projectRoot().resolve("target/local-run/kubeconfig"), NAMESPACE)
+            .toAbsolutePath()
+            .normalize();
+    System.out.println();
+    System.out.println(
+        "Look around with kubectl while the job runs"
+            + (keep ? "" : " (make run ARGS=--keep stays up after it ends)")
+            + ":");
+    System.out.println("  export KUBECONFIG=" + kubeconfig);
+    System.out.println("  kubectl get sbj -o wide");
+    System.out.println("  kubectl describe sbj " + name);
+    System.out.println("  kubectl get pods");
+    System.out.println();
   }
 
   private void register(AutoCloseable resource) {

@@ -13,7 +13,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
+import java.util.Optional;
 
 /**
  * A small Kubernetes cluster in this JVM: the fabric8 mock API server (bound to 127.0.0.1 only)
@@ -33,6 +35,7 @@ public final class SimulatedCluster implements AutoCloseable {
   }
 
   private final SimulatedApiServer api;
+  private final ApiServerFrontend frontend;
   private final KubernetesMockServer server;
   private final KubernetesClient client;
   private final SimulatedKubelet kubelet;
@@ -41,12 +44,13 @@ public final class SimulatedCluster implements AutoCloseable {
 
   private SimulatedCluster(SimulatedKubelet.Behaviour behaviour) {
     this.api = new SimulatedApiServer();
+    this.frontend = new ApiServerFrontend(api, Clock.systemUTC());
     this.server =
         new KubernetesMockServer(
             new Context(Serialization.jsonMapper()),
             new MockWebServer(),
             new HashMap<>(),
-            api,
+            frontend,
             false);
     try {
       server.init(InetAddress.getByName("127.0.0.1"), 0);
@@ -109,9 +113,52 @@ public final class SimulatedCluster implements AutoCloseable {
     return api;
   }
 
+  /** Serves {@code kubectl logs} from {@code source} (namespace, pod name -> output). */
+  public void servePodLogs(java.util.function.BiFunction<String, String, Optional<String>> source) {
+    frontend.servePodLogs(source);
+  }
+
   /** The API server's URL, for a kubeconfig. */
   public String url() {
     return "http://127.0.0.1:" + server.getPort();
+  }
+
+  /**
+   * Writes a kubeconfig for this cluster (its URL, the given namespace, no credentials), so that
+   * {@code KUBECONFIG=file kubectl get sbj} works while the cluster runs.
+   */
+  public Path writeKubeconfig(Path file, String namespace) {
+    String kubeconfig =
+        """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: simulated
+          cluster:
+            server: %s
+        users:
+        - name: simulated
+          user: {}
+        contexts:
+        - name: simulated
+          context:
+            cluster: simulated
+            user: simulated
+            namespace: %s
+        current-context: simulated
+        """
+            .formatted(url(), namespace);
+    try {
+      Files.createDirectories(file.toAbsolutePath().getParent());
+      return Files.writeString(file, kubeconfig);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** {@link #writeKubeconfig(Path, String)} for the namespace "default". */
+  public Path writeKubeconfig(Path file) {
+    return writeKubeconfig(file, "default");
   }
 
   static void registerCrd(KubernetesClient client) {

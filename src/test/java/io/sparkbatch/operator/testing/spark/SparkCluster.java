@@ -26,6 +26,7 @@ public final class SparkCluster implements AutoCloseable {
     ProcessKubelet kubelet =
         new ProcessKubelet(
             cluster.newClient("process-kubelet"), image, workDir.resolve("pods"), cluster.url());
+    cluster.servePodLogs(kubelet::log);
     return new SparkCluster(cluster, kubelet);
   }
 
