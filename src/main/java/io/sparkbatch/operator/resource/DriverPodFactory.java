@@ -128,7 +128,7 @@ public final class DriverPodFactory {
         SparkPodOverlay.merge(
             SparkPodOverlay.merge(
                 meta.getLabels(), fromConf(conf, SparkConfKeys.DRIVER_LABEL_PREFIX, appId)),
-            driver.getLabels());
+            withAppId(driver.getLabels(), appId));
     labels = labels == null ? new LinkedHashMap<>() : labels;
     labels.put(Labels.SPARK_APP_SELECTOR, appId);
     labels.put(Labels.SPARK_ROLE, Labels.ROLE_DRIVER);
@@ -145,7 +145,7 @@ public final class DriverPodFactory {
             SparkPodOverlay.merge(
                 meta.getAnnotations(),
                 fromConf(conf, SparkConfKeys.DRIVER_ANNOTATION_PREFIX, appId)),
-            driver.getAnnotations());
+            withAppId(driver.getAnnotations(), appId));
     annotations = annotations == null ? new LinkedHashMap<>() : annotations;
     annotations.put(Labels.DEFAULT_CONTAINER_ANNOTATION, Names.DRIVER_CONTAINER);
     Long generation = job.getMetadata().getGeneration();
@@ -159,11 +159,23 @@ public final class DriverPodFactory {
   /** Spark's driver labels or annotations from configuration, with {{APP_ID}} filled in. */
   private static Map<String, String> fromConf(
       SortedMap<String, String> conf, String prefix, String appId) {
-    Map<String, String> values = new LinkedHashMap<>();
-    SparkConfResolver.withPrefix(conf, prefix)
-        .forEach(
-            (k, v) -> values.put(k, v.replace("{{APP_ID}}", appId).replace("{{EXECUTOR_ID}}", "")));
-    return values;
+    return withAppId(SparkConfResolver.withPrefix(conf, prefix), appId);
+  }
+
+  /**
+   * Label or annotation values with {{APP_ID}} replaced by the application id and {{EXECUTOR_ID}}
+   * by nothing, as Spark replaces them in the driver's labels and annotations. The typed fields get
+   * it too: the converter moves spark.kubernetes.driver.label.* and annotation.* there, and
+   * executors' typed labels reach Spark, which replaces them, through the same properties.
+   */
+  private static Map<String, String> withAppId(Map<String, String> values, String appId) {
+    if (values == null) {
+      return null;
+    }
+    Map<String, String> replaced = new LinkedHashMap<>();
+    values.forEach(
+        (k, v) -> replaced.put(k, v.replace("{{APP_ID}}", appId).replace("{{EXECUTOR_ID}}", "")));
+    return replaced;
   }
 
   private static Map<String, String> confNodeSelector(SortedMap<String, String> conf) {

@@ -218,6 +218,19 @@ class DriverPodFactoryTest {
   }
 
   @Test
+  void appIdPlaceholdersInTypedLabelsAndAnnotationsAreFilledInAsSparkFillsThem() {
+    // `convert` moves spark.kubernetes.driver.annotation.* into these fields, and Spark would
+    // replace {{APP_ID}} there (SparkDriverFidelityTest found the operator did not).
+    SparkBatchJob job = SparkBatchJobs.sparkPi("ns", "pi");
+    job.getSpec().getDriver().setLabels(Map.of("run", "{{APP_ID}}"));
+    job.getSpec().getDriver().setAnnotations(Map.of("ui", "https://ui/{{APP_ID}}{{EXECUTOR_ID}}"));
+    Pod pod = build(job);
+    String appId = Names.applicationId(job, 1);
+    assertThat(pod.getMetadata().getLabels()).containsEntry("run", appId);
+    assertThat(pod.getMetadata().getAnnotations()).containsEntry("ui", "https://ui/" + appId);
+  }
+
+  @Test
   void pullSecretsOfTheTemplateAndTheSpecAreBothKept() {
     SparkBatchJob job = SparkBatchJobs.sparkPi("ns", "pi");
     job.getSpec().setImagePullSecrets(List.of("a", "b"));
