@@ -22,6 +22,7 @@ import io.sparkbatch.operator.testing.spark.SparkDistribution;
 import io.sparkbatch.operator.testing.spark.SparkDriverBuilder;
 import io.sparkbatch.operator.testing.spark.SparkDriverBuilder.Built;
 import io.sparkbatch.operator.testing.spark.SparkDriverBuilder.Submission;
+import io.sparkbatch.operator.validation.SparkBatchJobValidator;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -201,6 +202,9 @@ class SparkDriverFidelityTest {
       Pod pod = KUBE.unmarshal(c.driverTemplate(), Pod.class);
       job.getSpec().getDriver().setTemplate(new PodTemplateSpec(pod.getMetadata(), pod.getSpec()));
     }
+    assertThat(new SparkBatchJobValidator().validate(job))
+        .as("%s: the converted job is one the operator accepts", c.name())
+        .isEmpty();
     return DriverResourcesFactory.build(job, 1, SubmissionSettings.defaults());
   }
 

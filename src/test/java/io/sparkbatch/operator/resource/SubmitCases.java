@@ -152,6 +152,8 @@ final class SubmitCases {
                 "--conf",
                 "spark.kubernetes.driver.label.cost-center=4711",
                 "--conf",
+                "spark.kubernetes.driver.label.run={{APP_ID}}",
+                "--conf",
                 "spark.kubernetes.driver.annotation.example.com/owner=data-platform",
                 "--conf",
                 "spark.kubernetes.driver.annotation.app-id={{APP_ID}}",
@@ -180,6 +182,8 @@ final class SubmitCases {
                 "3g",
                 "--conf",
                 "spark.kubernetes.executor.label.team=web",
+                "--conf",
+                "spark.kubernetes.executor.label.run={{APP_ID}}",
                 "--conf",
                 "spark.kubernetes.executor.node.selector.node-pool=executors",
                 "--conf",
@@ -317,7 +321,7 @@ final class SubmitCases {
                 "2024-06-01"),
             null),
         new SubmitCase(
-            "nightly-customer-lifetime-value-recomputation-for-all-regions-and-segments",
+            "nightly-customer-lifetime-value-recomputation-for-all-regions",
             "marketing-analytics",
             "11111111-2222-4333-8444-555555555555",
             List.of(
