@@ -35,6 +35,7 @@ public final class DriverPodFactory {
   public static final String ENV_BIND_ADDRESS = "SPARK_DRIVER_BIND_ADDRESS";
   public static final String ENV_LOCAL_DIRS = "SPARK_LOCAL_DIRS";
   public static final String ENV_CONF_DIR = "SPARK_CONF_DIR";
+  public static final String ENV_HADOOP_CONF_DIR = "HADOOP_CONF_DIR";
 
   /**
    * Driver env the operator owns: entries of spec.driver.env with these names are dropped (the
@@ -76,6 +77,14 @@ public final class DriverPodFactory {
     List<VolumeMount> mounts = new ArrayList<>(SparkPodOverlay.orEmpty(spark.getVolumeMounts()));
     // Spark reads its configuration there: nothing else may be mounted at that path.
     mounts.removeIf(m -> Names.SPARK_CONF_DIR.equals(m.getMountPath()));
+    String hadoopConfigMap = conf.get(SparkConfKeys.HADOOP_CONF_CONFIG_MAP);
+    if (hadoopConfigMap != null) {
+      mounts.add(
+          new VolumeMountBuilder()
+              .withName(Names.HADOOP_CONF_VOLUME)
+              .withMountPath(Names.HADOOP_CONF_DIR)
+              .build());
+    }
     mounts.addAll(localDirs.mounts());
     mounts.add(
         new VolumeMountBuilder()
@@ -106,6 +115,15 @@ public final class DriverPodFactory {
     podSpec.setImagePullSecrets(pullSecrets(podSpec.getImagePullSecrets(), conf));
     List<Volume> volumes = new ArrayList<>(SparkPodOverlay.orEmpty(podSpec.getVolumes()));
     volumes.removeIf(v -> Names.SPARK_CONF_VOLUME.equals(v.getName()));
+    if (hadoopConfigMap != null) {
+      volumes.add(
+          new VolumeBuilder()
+              .withName(Names.HADOOP_CONF_VOLUME)
+              .withNewConfigMap()
+              .withName(hadoopConfigMap)
+              .endConfigMap()
+              .build());
+    }
     volumes.addAll(localDirs.volumes());
     volumes.add(confVolume(job, conf));
     podSpec.setVolumes(volumes);

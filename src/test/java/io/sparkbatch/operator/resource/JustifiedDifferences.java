@@ -194,7 +194,7 @@ final class JustifiedDifferences {
           new Justified(
               "driver-settings-as-fields",
               "properties\\[spark\\.kubernetes\\.(driver\\.(label|annotation|node\\.selector"
-                  + "|volumes|secretKeyRef)\\..+|driver\\.scheduler\\.name|driverEnv\\..+)\\]",
+                  + "|volumes|secrets|secretKeyRef)\\..+|driver\\.scheduler\\.name|driverEnv\\..+)\\]",
               ABSENT,
               ANY,
               "`convert` turns the driver's pod settings into spec.driver fields (labels,"
