@@ -174,6 +174,13 @@ final class JustifiedDifferences {
               "Spark names executors <app name>-<random id>-exec-N; the operator names them"
                   + " <job name>-<attempt>-exec-N, so each attempt's executors are told apart."),
           new Justified(
+              "driver-pod-name",
+              "pod\\.metadata\\.name|properties\\[spark\\.kubernetes\\.driver\\.pod\\.name\\]",
+              "[a-z0-9.-]+-driver",
+              ANY,
+              "The driver pod is always <job name>-driver, the name Airflow and users follow;"
+                  + " `convert` drops spark.kubernetes.driver.pod.name with a warning."),
+          new Justified(
               "long-service-name",
               "service\\.metadata\\.name|properties\\[spark\\.driver\\.host\\]",
               "[a-z0-9-]+-[0-9a-f]{10}-driver-svc(\\..+)?",

@@ -427,6 +427,45 @@ final class SubmitCases {
                 "spark.driver.memoryOverhead=1g",
                 "local:///opt/app/report.R",
                 "2024-06-01"),
-            null));
+            null),
+        new SubmitCase(
+            "py-overrides",
+            "team-c",
+            "66666666-7777-4888-8999-aaaaaaaaaaaa",
+            List.of(
+                "--conf",
+                "spark.kubernetes.container.image=apache/spark:4.1.1-python3",
+                "--conf",
+                "spark.kubernetes.container.image.pullPolicy=Never",
+                "--conf",
+                "spark.pyspark.python=python3",
+                "--conf",
+                "spark.pyspark.driver.python=python3.11",
+                "--conf",
+                "spark.kubernetes.memoryOverheadFactor=0.25",
+                "--conf",
+                "spark.kubernetes.driver.pod.name=custom-driver",
+                "--conf",
+                "spark.kubernetes.driver.label.build={{EXECUTOR_ID}}x",
+                "--driver-java-options",
+                "-Dlog4j2.level=debug -XX:+UseZGC",
+                "--driver-memory",
+                "5g",
+                "--py-files",
+                "local:///opt/app/lib.zip",
+                "local:///opt/app/main.py"),
+            """
+            apiVersion: v1
+            kind: Pod
+            spec:
+              containers:
+                - name: spark-kubernetes-driver
+                  volumeMounts:
+                    - name: spark-local-dir-1
+                      mountPath: /scratch
+              volumes:
+                - name: spark-local-dir-1
+                  persistentVolumeClaim: {claimName: scratch}
+            """));
   }
 }
