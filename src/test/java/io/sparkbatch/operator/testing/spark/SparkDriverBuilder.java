@@ -72,7 +72,8 @@ public final class SparkDriverBuilder {
       ProcessBuilder process =
           new ProcessBuilder(
                   spark.javaCommand(
-                      List.of("-Xmx512m"),
+                      // Spark's temporary directories go with the work directory.
+                      List.of("-Xmx512m", "-Djava.io.tmpdir=" + workDir),
                       "io.sparkbatch.sparkside.DriverSpecDump",
                       List.of(in.toString(), out.toString())))
               .redirectErrorStream(true)
