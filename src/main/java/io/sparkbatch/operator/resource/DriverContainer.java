@@ -67,7 +67,8 @@ final class DriverContainer {
   /**
    * Spark's environment of the driver, in Spark's order: user, application id, {@code
    * spark.kubernetes.driverEnv.*}, the bind address from the pod IP, the Python interpreters, the
-   * local directories and the configuration directory.
+   * Hadoop configuration directory (with spark.kubernetes.hadoop.configMapName), the local
+   * directories and the configuration directory.
    */
   static List<EnvVar> sparkEnv(
       SortedMap<String, String> conf,
@@ -95,6 +96,9 @@ final class DriverContainer {
       if (driverPython != null) {
         env.add(env("PYSPARK_DRIVER_PYTHON", driverPython));
       }
+    }
+    if (conf.containsKey(SparkConfKeys.HADOOP_CONF_CONFIG_MAP)) {
+      env.add(env(DriverPodFactory.ENV_HADOOP_CONF_DIR, Names.HADOOP_CONF_DIR));
     }
     env.add(env(DriverPodFactory.ENV_LOCAL_DIRS, String.join(",", localDirs)));
     env.add(env(DriverPodFactory.ENV_CONF_DIR, Names.SPARK_CONF_DIR));
@@ -153,6 +157,7 @@ final class DriverContainer {
       limits.put("cpu", new Quantity(cpuLimit));
     }
     limits.put("memory", memory);
+    limits.putAll(customResources(conf));
     ResourceRequirements resources = new ResourceRequirements();
     resources.setRequests(requests);
     resources.setLimits(limits);
@@ -160,6 +165,29 @@ final class DriverContainer {
       resources.setClaims(template.getClaims());
     }
     return resources;
+  }
+
+  /**
+   * The driver's custom resources as Spark's KubernetesUtils.buildResourcesQuantities builds them:
+   * {@code spark.driver.resource.<name>.amount} with {@code .vendor} becomes the limit {@code
+   * <vendor>/<name>} (nvidia.com/gpu). Spark refuses to submit a resource without a vendor; the
+   * operator leaves such a resource out of the pod.
+   */
+  static Map<String, Quantity> customResources(SortedMap<String, String> conf) {
+    Map<String, Quantity> limits = new LinkedHashMap<>();
+    SparkConfResolver.withPrefix(conf, SparkConfKeys.DRIVER_RESOURCE_PREFIX)
+        .forEach(
+            (key, amount) -> {
+              if (!key.endsWith(".amount")) {
+                return;
+              }
+              String name = key.substring(0, key.length() - ".amount".length());
+              String vendor = conf.get(SparkConfKeys.DRIVER_RESOURCE_PREFIX + name + ".vendor");
+              if (vendor != null) {
+                limits.put(vendor + "/" + name, new Quantity(amount));
+              }
+            });
+    return limits;
   }
 
   /** The image Spark gives the driver: its own, else the shared one. */

@@ -35,6 +35,7 @@ public final class DriverPodFactory {
   public static final String ENV_BIND_ADDRESS = "SPARK_DRIVER_BIND_ADDRESS";
   public static final String ENV_LOCAL_DIRS = "SPARK_LOCAL_DIRS";
   public static final String ENV_CONF_DIR = "SPARK_CONF_DIR";
+  public static final String ENV_HADOOP_CONF_DIR = "HADOOP_CONF_DIR";
 
   /**
    * Driver env the operator owns: entries of spec.driver.env with these names are dropped (the
@@ -76,6 +77,14 @@ public final class DriverPodFactory {
     List<VolumeMount> mounts = new ArrayList<>(SparkPodOverlay.orEmpty(spark.getVolumeMounts()));
     // Spark reads its configuration there: nothing else may be mounted at that path.
     mounts.removeIf(m -> Names.SPARK_CONF_DIR.equals(m.getMountPath()));
+    String hadoopConfigMap = conf.get(SparkConfKeys.HADOOP_CONF_CONFIG_MAP);
+    if (hadoopConfigMap != null) {
+      mounts.add(
+          new VolumeMountBuilder()
+              .withName(Names.HADOOP_CONF_VOLUME)
+              .withMountPath(Names.HADOOP_CONF_DIR)
+              .build());
+    }
     mounts.addAll(localDirs.mounts());
     mounts.add(
         new VolumeMountBuilder()
@@ -106,6 +115,15 @@ public final class DriverPodFactory {
     podSpec.setImagePullSecrets(pullSecrets(podSpec.getImagePullSecrets(), conf));
     List<Volume> volumes = new ArrayList<>(SparkPodOverlay.orEmpty(podSpec.getVolumes()));
     volumes.removeIf(v -> Names.SPARK_CONF_VOLUME.equals(v.getName()));
+    if (hadoopConfigMap != null) {
+      volumes.add(
+          new VolumeBuilder()
+              .withName(Names.HADOOP_CONF_VOLUME)
+              .withNewConfigMap()
+              .withName(hadoopConfigMap)
+              .endConfigMap()
+              .build());
+    }
     volumes.addAll(localDirs.volumes());
     volumes.add(confVolume(job, conf));
     podSpec.setVolumes(volumes);
@@ -128,7 +146,7 @@ public final class DriverPodFactory {
         SparkPodOverlay.merge(
             SparkPodOverlay.merge(
                 meta.getLabels(), fromConf(conf, SparkConfKeys.DRIVER_LABEL_PREFIX, appId)),
-            driver.getLabels());
+            withAppId(driver.getLabels(), appId));
     labels = labels == null ? new LinkedHashMap<>() : labels;
     labels.put(Labels.SPARK_APP_SELECTOR, appId);
     labels.put(Labels.SPARK_ROLE, Labels.ROLE_DRIVER);
@@ -145,7 +163,7 @@ public final class DriverPodFactory {
             SparkPodOverlay.merge(
                 meta.getAnnotations(),
                 fromConf(conf, SparkConfKeys.DRIVER_ANNOTATION_PREFIX, appId)),
-            driver.getAnnotations());
+            withAppId(driver.getAnnotations(), appId));
     annotations = annotations == null ? new LinkedHashMap<>() : annotations;
     annotations.put(Labels.DEFAULT_CONTAINER_ANNOTATION, Names.DRIVER_CONTAINER);
     Long generation = job.getMetadata().getGeneration();
@@ -159,11 +177,23 @@ public final class DriverPodFactory {
   /** Spark's driver labels or annotations from configuration, with {{APP_ID}} filled in. */
   private static Map<String, String> fromConf(
       SortedMap<String, String> conf, String prefix, String appId) {
-    Map<String, String> values = new LinkedHashMap<>();
-    SparkConfResolver.withPrefix(conf, prefix)
-        .forEach(
-            (k, v) -> values.put(k, v.replace("{{APP_ID}}", appId).replace("{{EXECUTOR_ID}}", "")));
-    return values;
+    return withAppId(SparkConfResolver.withPrefix(conf, prefix), appId);
+  }
+
+  /**
+   * Label or annotation values with {{APP_ID}} replaced by the application id and {{EXECUTOR_ID}}
+   * by nothing, as Spark replaces them in the driver's labels and annotations. The typed fields get
+   * it too: the converter moves spark.kubernetes.driver.label.* and annotation.* there, and
+   * executors' typed labels reach Spark, which replaces them, through the same properties.
+   */
+  private static Map<String, String> withAppId(Map<String, String> values, String appId) {
+    if (values == null) {
+      return null;
+    }
+    Map<String, String> replaced = new LinkedHashMap<>();
+    values.forEach(
+        (k, v) -> replaced.put(k, v.replace("{{APP_ID}}", appId).replace("{{EXECUTOR_ID}}", "")));
+    return replaced;
   }
 
   private static Map<String, String> confNodeSelector(SortedMap<String, String> conf) {

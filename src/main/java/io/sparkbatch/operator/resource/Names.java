@@ -35,6 +35,12 @@ public final class Names {
   /** Volume of the driver pod that mounts the ConfigMap (Spark's own name for it). */
   public static final String SPARK_CONF_VOLUME = "spark-conf-volume-driver";
 
+  /** Where Spark mounts spark.kubernetes.hadoop.configMapName, and HADOOP_CONF_DIR points. */
+  public static final String HADOOP_CONF_DIR = "/opt/hadoop/conf";
+
+  /** Volume of the driver pod that mounts the Hadoop configuration (Spark's own name for it). */
+  public static final String HADOOP_CONF_VOLUME = "hadoop-properties";
+
   /** Spark treats volumes with this prefix as local (scratch) directories. */
   public static final String LOCAL_DIR_VOLUME_PREFIX = "spark-local-dir-";
 

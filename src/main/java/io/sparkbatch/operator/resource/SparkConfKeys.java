@@ -83,6 +83,10 @@ public final class SparkConfKeys {
   public static final String SHUFFLE_TRACKING = "spark.dynamicAllocation.shuffleTracking.enabled";
 
   public static final String HADOOP_PREFIX = "spark.hadoop.";
+  public static final String HADOOP_CONF_CONFIG_MAP = "spark.kubernetes.hadoop.configMapName";
+  public static final String EXECUTOR_HADOOP_CONF_CONFIG_MAP =
+      "spark.kubernetes.executor.hadoopConfigMapName";
+  public static final String DRIVER_RESOURCE_PREFIX = "spark.driver.resource.";
   public static final String EXECUTOR_ENV_PREFIX = "spark.executorEnv.";
   public static final String DRIVER_ENV_PREFIX = "spark.kubernetes.driverEnv.";
   public static final String DRIVER_LABEL_PREFIX = "spark.kubernetes.driver.label.";

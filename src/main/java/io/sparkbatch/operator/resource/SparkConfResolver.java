@@ -132,6 +132,10 @@ public final class SparkConfResolver {
     if (settings.driverApiServerUrl() != null) {
       conf.put(DRIVER_MASTER, settings.driverApiServerUrl());
     }
+    // Spark's driver passes the Hadoop ConfigMap on to its executors under this name.
+    if (conf.containsKey(HADOOP_CONF_CONFIG_MAP)) {
+      conf.put(EXECUTOR_HADOOP_CONF_CONFIG_MAP, conf.get(HADOOP_CONF_CONFIG_MAP));
+    }
     if (conf.containsKey(PACKAGES)) {
       conf.putIfAbsent(IVY_DIR, IVY_DIR_DEFAULT);
     }

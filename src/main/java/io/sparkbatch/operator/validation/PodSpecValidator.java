@@ -41,7 +41,21 @@ final class PodSpecValidator {
    */
   private static final Pattern ENV_NAME = Pattern.compile("[-._a-zA-Z][-._a-zA-Z0-9]*");
 
+  /**
+   * Stands in for {{APP_ID}} when a label value is checked: an application id as long as the
+   * operator's ({@code spark-<32 hex digits>-<attempt>}), for attempts up to 999.
+   */
+  private static final String APP_ID_STAND_IN = "spark-" + "0".repeat(32) + "-999";
+
   private PodSpecValidator() {}
+
+  /**
+   * The value as it will be on the pod: Spark replaces {{APP_ID}} and {{EXECUTOR_ID}} in the values
+   * of spark.kubernetes.*.label.* (the driver's are replaced by the operator, the same way).
+   */
+  private static String withIdsFilledIn(String value) {
+    return value.replace("{{APP_ID}}", APP_ID_STAND_IN).replace("{{EXECUTOR_ID}}", "1");
+  }
 
   /**
    * @param path spec.driver or spec.executor
@@ -134,7 +148,7 @@ final class PodSpecValidator {
           } else if (sparkReserved && SPARK_RESERVED_LABELS.contains(key)) {
             out.add(at, "is set by Spark for its own bookkeeping and cannot be overridden");
           }
-          if (value == null || !KubernetesNames.isLabelValue(value)) {
+          if (value == null || !KubernetesNames.isLabelValue(withIdsFilledIn(value))) {
             out.add(
                 at,
                 "value must be at most 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit, got "

@@ -218,6 +218,57 @@ class DriverPodFactoryTest {
   }
 
   @Test
+  void appIdPlaceholdersInTypedLabelsAndAnnotationsAreFilledInAsSparkFillsThem() {
+    // `convert` moves spark.kubernetes.driver.annotation.* into these fields, and Spark would
+    // replace {{APP_ID}} there (SparkDriverFidelityTest found the operator did not).
+    SparkBatchJob job = SparkBatchJobs.sparkPi("ns", "pi");
+    job.getSpec().getDriver().setLabels(Map.of("run", "{{APP_ID}}"));
+    job.getSpec().getDriver().setAnnotations(Map.of("ui", "https://ui/{{APP_ID}}{{EXECUTOR_ID}}"));
+    Pod pod = build(job);
+    String appId = Names.applicationId(job, 1);
+    assertThat(pod.getMetadata().getLabels()).containsEntry("run", appId);
+    assertThat(pod.getMetadata().getAnnotations()).containsEntry("ui", "https://ui/" + appId);
+  }
+
+  @Test
+  void customResourcesWithAVendorBecomeLimitsAsSparkBuildsThem() {
+    SparkBatchJob job = SparkBatchJobs.sparkPi("ns", "pi");
+    job.getSpec()
+        .setSparkConf(
+            Map.of(
+                "spark.driver.resource.gpu.amount", "2",
+                "spark.driver.resource.gpu.vendor", "nvidia.com",
+                "spark.driver.resource.fpga.amount", "1"));
+    assertThat(spark(build(job)).getResources().getLimits())
+        .containsEntry("nvidia.com/gpu", new Quantity("2"))
+        .doesNotContainKey("fpga")
+        .as("Spark refuses a resource without a vendor; the operator leaves it out")
+        .hasSize(2);
+  }
+
+  @Test
+  void hadoopConfigMapIsMountedForTheDriverAndNamedForTheExecutors() {
+    SparkBatchJob job = SparkBatchJobs.sparkPi("ns", "pi");
+    job.getSpec().setSparkConf(Map.of("spark.kubernetes.hadoop.configMapName", "hadoop-conf"));
+    DriverResources resources = DriverResourcesFactory.build(job, 1, DEFAULTS);
+    Pod pod = resources.pod();
+    assertThat(pod.getSpec().getVolumes())
+        .filteredOn(v -> v.getName().equals("hadoop-properties"))
+        .singleElement()
+        .satisfies(v -> assertThat(v.getConfigMap().getName()).isEqualTo("hadoop-conf"));
+    assertThat(spark(pod).getVolumeMounts())
+        .anySatisfy(
+            m -> {
+              assertThat(m.getName()).isEqualTo("hadoop-properties");
+              assertThat(m.getMountPath()).isEqualTo("/opt/hadoop/conf");
+            });
+    assertThat(spark(pod).getEnv())
+        .contains(new EnvVar("HADOOP_CONF_DIR", "/opt/hadoop/conf", null));
+    assertThat(resources.configMap().getData().get("spark.properties"))
+        .contains("spark.kubernetes.executor.hadoopConfigMapName=hadoop-conf");
+  }
+
+  @Test
   void pullSecretsOfTheTemplateAndTheSpecAreBothKept() {
     SparkBatchJob job = SparkBatchJobs.sparkPi("ns", "pi");
     job.getSpec().setImagePullSecrets(List.of("a", "b"));

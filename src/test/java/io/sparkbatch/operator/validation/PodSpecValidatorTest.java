@@ -191,6 +191,17 @@ class PodSpecValidatorTest {
 
   @ParameterizedTest
   @MethodSource("roles")
+  void labelValuesAreCheckedWithTheApplicationIdSparkFillsIn(Role role) {
+    // spark-submit accepts spark.kubernetes.*.label.run={{APP_ID}} and `convert` moves it here.
+    SparkBatchJob job = sparkPi();
+    role.pod().apply(job).setLabels(Map.of("run", "{{APP_ID}}", "exec", "e{{EXECUTOR_ID}}"));
+    assertValid(job);
+    role.pod().apply(job).setLabels(Map.of("run", "x".repeat(30) + "-{{APP_ID}}"));
+    assertOnly(job, role.path() + ".labels[run]", "value must be at most 63");
+  }
+
+  @ParameterizedTest
+  @MethodSource("roles")
   void nodeSelectorIsLabels(Role role) {
     SparkBatchJob job = sparkPi();
     role.pod().apply(job).setNodeSelector(Map.of("node-pool", "spark spot"));
