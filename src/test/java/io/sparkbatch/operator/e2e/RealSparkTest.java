@@ -168,9 +168,14 @@ class RealSparkTest {
     assertThat(done.getStatus().getAttempt().getNumber()).isEqualTo(2);
     assertThat(done.getStatus().getAttempt().getExitCode()).isZero();
     assertThat(driverLog("retried", done)).contains("Pi is roughly");
-    assertThat(operator.events("retried", "retried-pi"))
-        .extracting(e -> e.getReason())
-        .containsSubsequence("Running", "DriverPodDeleted", "Submitted", "Running", "Succeeded");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(operator.events("retried", "retried-pi"))
+                    .extracting(e -> e.getReason())
+                    .containsSubsequence(
+                        "Running", "DriverPodDeleted", "Submitted", "Running", "Succeeded"));
   }
 
   /** Names of the job's executor pods that are running now. */

@@ -56,6 +56,10 @@ class JobLifecycleTest {
     return harness.awaitPhase(ns, name, until, WAIT);
   }
 
+  /**
+   * The reasons of the job's Events, oldest first. The operator writes an Event after the status it
+   * describes, so assertions on them wait (await().untilAsserted) rather than read once.
+   */
   private List<String> eventReasons(String name) {
     return harness.events(ns, name).stream().map(Event::getReason).toList();
   }
@@ -90,7 +94,12 @@ class JobLifecycleTest {
     assertThat(status.getObservedGeneration()).isEqualTo(1L);
     assertThat(condition(job, "Complete").getStatus()).isEqualTo("True");
     assertThat(status.getConditions()).noneMatch(c -> c.getType().equals("Failed"));
-    assertThat(eventReasons("pi")).containsExactly("Submitted", "Running", "Succeeded");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(eventReasons("pi"))
+                    .containsExactly("Submitted", "Running", "Succeeded"));
     // The finished driver pod stays for its logs; the driver deleted its executors.
     assertThat(pods()).extracting(p -> p.getMetadata().getName()).containsExactly("pi-driver");
   }
@@ -107,7 +116,12 @@ class JobLifecycleTest {
     assertThat(status.getApplicationState().getErrorMessage()).contains("exited with code 1");
     assertThat(condition(job, "Failed").getReason()).isEqualTo("DriverFailed");
     assertThat(status.getPreviousAttempts()).isNullOrEmpty();
-    assertThat(eventReasons("exit1")).containsExactly("Submitted", "Running", "DriverFailed");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(eventReasons("exit1"))
+                    .containsExactly("Submitted", "Running", "DriverFailed"));
   }
 
   @Test
@@ -128,7 +142,10 @@ class JobLifecycleTest {
             org.assertj.core.groups.Tuple.tuple(2, JobReason.DRIVER_FAILED, 1),
             org.assertj.core.groups.Tuple.tuple(1, JobReason.DRIVER_FAILED, 1));
     assertThat(status.getFailedAttempts()).isZero();
-    assertThat(eventReasons("retry-ok")).filteredOn("Submitted"::equals).hasSize(3);
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(eventReasons("retry-ok")).filteredOn("Submitted"::equals).hasSize(3));
     assertThat(pods())
         .extracting(p -> p.getMetadata().getName())
         .containsExactly("retry-ok-driver");
@@ -149,7 +166,10 @@ class JobLifecycleTest {
     assertThat(status.getReason()).isEqualTo(JobReason.DRIVER_FAILED);
     assertThat(status.getMessage()).contains("no retries are left");
     assertThat(status.getPreviousAttempts()).hasSize(2);
-    assertThat(eventReasons("retry-fail")).contains("Submitted", "DriverFailed");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () -> assertThat(eventReasons("retry-fail")).contains("Submitted", "DriverFailed"));
   }
 
   @Test
@@ -191,7 +211,9 @@ class JobLifecycleTest {
 
     assertThat(job.getStatus().getReason()).isEqualTo(JobReason.IMAGE_PULL_FAILURE);
     assertThat(job.getStatus().getMessage()).contains("ImagePullBackOff");
-    assertThat(eventReasons("badimage")).contains("ImagePullFailure");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(eventReasons("badimage")).contains("ImagePullFailure"));
     await().atMost(WAIT).until(() -> pods().isEmpty());
   }
 
@@ -292,7 +314,9 @@ class JobLifecycleTest {
         .first()
         .extracting(AttemptStatus::getReason)
         .isEqualTo(JobReason.SPEC_CHANGED);
-    assertThat(eventReasons("changed")).contains("SpecChanged");
+    await()
+        .atMost(WAIT)
+        .untilAsserted(() -> assertThat(eventReasons("changed")).contains("SpecChanged"));
     Pod driver = harness.client().pods().inNamespace(ns).withName("changed-driver").get();
     assertThat(driver.getMetadata().getUid()).isNotEqualTo(firstDriverUid);
   }
@@ -334,8 +358,13 @@ class JobLifecycleTest {
     assertThat(job.getStatus().getReason()).isEqualTo(JobReason.INVALID_SPEC);
     assertThat(job.getStatus().getMessage()).contains("spec.executor.instances");
     assertThat(condition(job, "InvalidSpec").getStatus()).isEqualTo("True");
-    assertThat(harness.events(ns, "invalid"))
-        .anyMatch(e -> e.getType().equals("Warning") && e.getReason().equals("InvalidSpec"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(harness.events(ns, "invalid"))
+                    .anyMatch(
+                        e -> e.getType().equals("Warning") && e.getReason().equals("InvalidSpec")));
     assertThat(pods()).isEmpty();
   }
 
@@ -368,7 +397,12 @@ class JobLifecycleTest {
     assertThat(failed.getStatus().getReason()).isEqualTo(JobReason.SUBMISSION_FAILED);
     assertThat(failed.getStatus().getMessage()).contains("exceeded quota");
     assertThat(failed.getStatus().getAttempt().getNumber()).isEqualTo(2);
-    assertThat(harness.events(ns, "quota")).anyMatch(e -> e.getReason().equals("SubmissionFailed"));
+    await()
+        .atMost(WAIT)
+        .untilAsserted(
+            () ->
+                assertThat(harness.events(ns, "quota"))
+                    .anyMatch(e -> e.getReason().equals("SubmissionFailed")));
     assertThat(pods()).isEmpty();
   }
 

@@ -28,6 +28,12 @@ class KubectlTest {
     harness.createNamespace(NS);
     harness.create(TestJobs.sparkPi(NS, "pi", "succeed"));
     harness.awaitPhase(NS, "pi", JobPhase.SUCCEEDED, WAIT);
+    // The operator writes the Succeeded Event after the status: describe must find it.
+    org.awaitility.Awaitility.await()
+        .atMost(WAIT)
+        .until(
+            () ->
+                harness.events(NS, "pi").stream().anyMatch(e -> "Succeeded".equals(e.getReason())));
   }
 
   @AfterAll
