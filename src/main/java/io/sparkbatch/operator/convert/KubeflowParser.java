@@ -69,6 +69,12 @@ final class KubeflowParser {
       out.withObjectProperty("sparkConf")
           .put("spark.kubernetes.memoryOverheadFactor", spec.get("memoryOverheadFactor").asText());
     }
+    if (spec.hasNonNull("hadoopConfigMap")) {
+      // What kubeflow's webhook did by hand, Spark does itself: mount it as HADOOP_CONF_DIR in the
+      // driver and, through the driver, in every executor.
+      out.withObjectProperty("sparkConf")
+          .put("spark.kubernetes.hadoop.configMapName", spec.get("hadoopConfigMap").asText());
+    }
     ArrayNode volumes = out.get("volumes") instanceof ArrayNode v ? v : out.arrayNode();
     JsonNode nodeSelector = spec.get("nodeSelector");
     DriverSpec driver =

@@ -16,6 +16,7 @@ final class KubeflowSpecWarnings {
           "deps",
           "dynamicAllocation",
           "memoryOverheadFactor",
+          "hadoopConfigMap",
           "nodeSelector",
           "driver",
           "executor",
@@ -76,9 +77,6 @@ final class KubeflowSpecWarnings {
       case "sparkConfigMap" ->
           "kubeflow's webhook mounted this ConfigMap as SPARK_CONF_DIR: copy its"
               + " spark-defaults.conf properties into spec.sparkConf";
-      case "hadoopConfigMap" ->
-          "kubeflow's webhook mounted this ConfigMap as HADOOP_CONF_DIR: copy its *-site.xml"
-              + " properties into spec.hadoopConf";
       case "pythonVersion" ->
           "Spark 3 and later run Python 3 only: the image's python3 runs the job";
       case "monitoring" ->

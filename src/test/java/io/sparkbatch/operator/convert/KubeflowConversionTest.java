@@ -196,6 +196,9 @@ class KubeflowConversionTest {
         .contains("Prometheus")
         .contains("spark.ui.prometheus.enabled");
     assertThat(warning(conversion, "spec.sparkConfigMap")).contains("spec.sparkConf");
+    // Spark mounts the Hadoop ConfigMap in the driver and the executors itself: no warning.
+    assertThat(spec.getSparkConf())
+        .containsEntry("spark.kubernetes.hadoop.configMapName", "hadoop-site");
     assertThat(warning(conversion, "spec.batchScheduler")).contains("PodGroup");
     assertThat(warning(conversion, "spec.batchSchedulerOptions")).contains("queue");
     assertThat(warning(conversion, "spec.sparkUIOptions")).contains("Ingress");
