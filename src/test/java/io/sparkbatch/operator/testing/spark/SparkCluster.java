@@ -34,7 +34,9 @@ public final class SparkCluster implements AutoCloseable {
   public static Path newWorkDir(String name) {
     return CrdGeneration.projectRoot()
         .resolve("target/spark/runs")
-        .resolve(name + "-" + System.currentTimeMillis());
+        .resolve(name + "-" + System.currentTimeMillis())
+        .toAbsolutePath()
+        .normalize();
   }
 
   public SimulatedCluster cluster() {
