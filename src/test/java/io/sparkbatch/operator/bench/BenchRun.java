@@ -105,6 +105,7 @@ final class BenchRun {
                 ? null
                 : Percentiles.round((heapTracked - heapIdle) / 1024.0 / n));
         report.putAll(RequestTally.perJob(requests, n));
+        report.put("statusSequences", timeline.statusSequences(5));
         return report;
       }
     }
