@@ -56,6 +56,11 @@ class JobLifecycleTest {
     return harness.awaitPhase(ns, name, until, WAIT);
   }
 
+  /** Events follow the status write a test waits for: assert them once they are there. */
+  private static void eventually(org.awaitility.core.ThrowingRunnable assertion) {
+    await().atMost(WAIT).untilAsserted(assertion);
+  }
+
   private List<String> eventReasons(String name) {
     return harness.events(ns, name).stream().map(Event::getReason).toList();
   }
@@ -90,7 +95,8 @@ class JobLifecycleTest {
     assertThat(status.getObservedGeneration()).isEqualTo(1L);
     assertThat(condition(job, "Complete").getStatus()).isEqualTo("True");
     assertThat(status.getConditions()).noneMatch(c -> c.getType().equals("Failed"));
-    assertThat(eventReasons("pi")).containsExactly("Submitted", "Running", "Succeeded");
+    eventually(
+        () -> assertThat(eventReasons("pi")).containsExactly("Submitted", "Running", "Succeeded"));
     // The finished driver pod stays for its logs; the driver deleted its executors.
     assertThat(pods()).extracting(p -> p.getMetadata().getName()).containsExactly("pi-driver");
   }
@@ -107,7 +113,10 @@ class JobLifecycleTest {
     assertThat(status.getApplicationState().getErrorMessage()).contains("exited with code 1");
     assertThat(condition(job, "Failed").getReason()).isEqualTo("DriverFailed");
     assertThat(status.getPreviousAttempts()).isNullOrEmpty();
-    assertThat(eventReasons("exit1")).containsExactly("Submitted", "Running", "DriverFailed");
+    eventually(
+        () ->
+            assertThat(eventReasons("exit1"))
+                .containsExactly("Submitted", "Running", "DriverFailed"));
   }
 
   @Test
@@ -128,7 +137,8 @@ class JobLifecycleTest {
             org.assertj.core.groups.Tuple.tuple(2, JobReason.DRIVER_FAILED, 1),
             org.assertj.core.groups.Tuple.tuple(1, JobReason.DRIVER_FAILED, 1));
     assertThat(status.getFailedAttempts()).isZero();
-    assertThat(eventReasons("retry-ok")).filteredOn("Submitted"::equals).hasSize(3);
+    eventually(
+        () -> assertThat(eventReasons("retry-ok")).filteredOn("Submitted"::equals).hasSize(3));
     assertThat(pods())
         .extracting(p -> p.getMetadata().getName())
         .containsExactly("retry-ok-driver");
@@ -149,7 +159,7 @@ class JobLifecycleTest {
     assertThat(status.getReason()).isEqualTo(JobReason.DRIVER_FAILED);
     assertThat(status.getMessage()).contains("no retries are left");
     assertThat(status.getPreviousAttempts()).hasSize(2);
-    assertThat(eventReasons("retry-fail")).contains("Submitted", "DriverFailed");
+    eventually(() -> assertThat(eventReasons("retry-fail")).contains("Submitted", "DriverFailed"));
   }
 
   @Test
@@ -191,7 +201,7 @@ class JobLifecycleTest {
 
     assertThat(job.getStatus().getReason()).isEqualTo(JobReason.IMAGE_PULL_FAILURE);
     assertThat(job.getStatus().getMessage()).contains("ImagePullBackOff");
-    assertThat(eventReasons("badimage")).contains("ImagePullFailure");
+    eventually(() -> assertThat(eventReasons("badimage")).contains("ImagePullFailure"));
     await().atMost(WAIT).until(() -> pods().isEmpty());
   }
 
@@ -292,7 +302,7 @@ class JobLifecycleTest {
         .first()
         .extracting(AttemptStatus::getReason)
         .isEqualTo(JobReason.SPEC_CHANGED);
-    assertThat(eventReasons("changed")).contains("SpecChanged");
+    eventually(() -> assertThat(eventReasons("changed")).contains("SpecChanged"));
     Pod driver = harness.client().pods().inNamespace(ns).withName("changed-driver").get();
     assertThat(driver.getMetadata().getUid()).isNotEqualTo(firstDriverUid);
   }
