@@ -249,7 +249,27 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
+    System.setProperty(COMMON_POOL_PARALLELISM, commonPoolParallelism(System.getProperties()));
     System.exit(commandLine().execute(args));
+  }
+
+  static final String COMMON_POOL_PARALLELISM =
+      "java.util.concurrent.ForkJoinPool.common.parallelism";
+
+  /**
+   * The parallelism of the JVM's common pool: as set with -D, else at least 2. With one or two CPUs
+   * (a usual CPU limit for an operator) the JVM makes it 1, and CompletableFuture then starts a new
+   * thread for every asynchronous completion; the JDK HTTP client completes every request that way
+   * (HttpClientImpl#sendAsync with the executor fabric8 gives it), so the operator started and
+   * ended a thread per API request, about ten per job. Set first thing in main(), before anything
+   * creates the pool.
+   */
+  static String commonPoolParallelism(java.util.Properties system) {
+    String set = system.getProperty(COMMON_POOL_PARALLELISM);
+    if (set != null) {
+      return set;
+    }
+    return Integer.toString(Math.max(2, Runtime.getRuntime().availableProcessors() - 1));
   }
 
   /** The command line with its subcommands, for main() and tests. */

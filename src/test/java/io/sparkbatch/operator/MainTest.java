@@ -19,6 +19,16 @@ class MainTest {
   }
 
   @Test
+  void theCommonPoolHasAtLeastTwoThreadsUnlessSetExplicitly() {
+    java.util.Properties none = new java.util.Properties();
+    assertThat(Integer.parseInt(Main.commonPoolParallelism(none))).isGreaterThanOrEqualTo(2);
+
+    java.util.Properties explicit = new java.util.Properties();
+    explicit.setProperty(Main.COMMON_POOL_PARALLELISM, "1");
+    assertThat(Main.commonPoolParallelism(explicit)).isEqualTo("1");
+  }
+
+  @Test
   void defaultsAreTheDocumentedOnes() {
     OperatorConfig config = parse();
     assertThat(config).isEqualTo(OperatorConfig.defaults());

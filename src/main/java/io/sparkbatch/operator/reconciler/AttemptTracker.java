@@ -164,6 +164,15 @@ final class AttemptTracker {
     Instant now = statuses.now();
     JobPhase before = job.getStatus().getPhase();
     String uid = job.getMetadata().getUid();
+    if (before != JobPhase.RUNNING && !executorsStarted(next.getExecutors())) {
+      // The driver runs and is starting its executors: write Running when they run, or one
+      // interval after the driver was first seen running, so that one write carries both.
+      Instant due = ledger.executorChangeDue(uid, now, config.executorStatusInterval());
+      if (now.isBefore(due)) {
+        return StepResult.requeueAfter(Duration.between(now, due))
+            .orSooner(JobTimes.at(deadline, now));
+      }
+    }
     if (before == JobPhase.RUNNING) {
       if (sameCounts(job.getStatus().getExecutors(), next.getExecutors())) {
         // Nothing to write; and not counted as a write, which would hold back the next change.
@@ -252,6 +261,13 @@ final class AttemptTracker {
     int requested =
         previous == null || previous.getRequested() == null ? 0 : previous.getRequested();
     return ExecutorCounter.count(requested, executors, removed, succeeded, previous);
+  }
+
+  /** Every executor asked for runs (true when none are asked for). */
+  private static boolean executorsStarted(ExecutorCounts counts) {
+    int requested = counts == null || counts.getRequested() == null ? 0 : counts.getRequested();
+    int running = counts == null || counts.getRunning() == null ? 0 : counts.getRunning();
+    return running >= requested;
   }
 
   private static boolean sameCounts(ExecutorCounts a, ExecutorCounts b) {

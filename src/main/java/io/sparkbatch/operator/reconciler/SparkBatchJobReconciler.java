@@ -125,9 +125,11 @@ public final class SparkBatchJobReconciler implements Reconciler<SparkBatchJob> 
     if (job.getMetadata().getDeletionTimestamp() != null) {
       return UpdateControl.noUpdate();
     }
+    // As a stream: the Set form hashes every cached pod, field by field, on each reconciliation.
     JobPods pods =
         JobPods.of(
-            Names.driverPodName(job.getMetadata().getName()), ctx.getSecondaryResources(Pod.class));
+            Names.driverPodName(job.getMetadata().getName()),
+            ctx.getSecondaryResourcesAsStream(Pod.class).toList());
     SparkBatchJobStatus status = job.getStatus();
     StepResult result;
     if (status == null

@@ -29,7 +29,8 @@ public final class Bench implements Callable<Integer> {
       names = "--n",
       split = ",",
       paramLabel = "N",
-      description = "Job counts to run, in order (10000 takes a while). Default: 100,1000.")
+      description =
+          "Job counts to run, in order (10000 takes about half an hour). Default: 100,1000.")
   List<Integer> counts = List.of(100, 1000);
 
   @Option(
@@ -94,7 +95,8 @@ public final class Bench implements Callable<Integer> {
   @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
-      description = "Longest wait for each phase of a run. Default: ${DEFAULT-VALUE}.")
+      description =
+          "Longest wait for each phase of a run, at least 0.1 s per job. Default: ${DEFAULT-VALUE}.")
   long timeoutSeconds = 300;
 
   BenchSettings settings() {

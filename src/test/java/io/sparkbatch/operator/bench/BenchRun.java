@@ -57,11 +57,16 @@ final class BenchRun {
                     .resource(BenchJobs.sparkPi(NAMESPACE, BenchJobs.name(i), settings.executors()))
                     .create());
         boolean allRunning = awaitCount(timeline::running);
+        double settleSeconds = awaitQuiet(operator);
 
         long holdStart = System.nanoTime();
         long cpuBeforeReading = operator.cpuNanos();
         long heapTracked = operator.heapAfterGcBytes();
+        String histogram = operator.heapHistogram();
         long readingCpu = operator.cpuNanos() - cpuBeforeReading;
+        if (!histogram.isEmpty()) {
+          Files.writeString(settings.outDir().resolve("heap-histogram-" + n + ".txt"), histogram);
+        }
         release.complete(null);
         long hold = System.nanoTime() - holdStart;
 
@@ -77,6 +82,7 @@ final class BenchRun {
         report.put("mode", settings.mode().name().toLowerCase());
         report.put("operator", operator.describe());
         report.put("allRunningBeforeHold", allRunning);
+        report.put("settleSecondsBeforeHeapReading", Percentiles.round(settleSeconds));
         report.put("allFinished", allFinished);
         report.put("succeeded", timeline.succeeded());
         double minutes = minutes(timeline, hold);
@@ -99,9 +105,31 @@ final class BenchRun {
                 ? null
                 : Percentiles.round((heapTracked - heapIdle) / 1024.0 / n));
         report.putAll(RequestTally.perJob(requests, n));
+        report.put("statusSequences", timeline.statusSequences(5));
         return report;
       }
     }
+  }
+
+  /**
+   * Waits until the operator has caught up with every event of the N running jobs (its CPU below 5%
+   * of a core over a second), so that the heap reading holds what it tracks, not a backlog of
+   * events in flight; at most a minute. Returns the seconds waited (part of the end-to-end time).
+   */
+  static double awaitQuiet(OperatorUnderTest operator) throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.MINUTES.toNanos(1);
+    long cpu = operator.cpuNanos();
+    while (System.nanoTime() < deadline) {
+      TimeUnit.SECONDS.sleep(1);
+      long now = operator.cpuNanos();
+      boolean quiet = now - cpu < TimeUnit.MILLISECONDS.toNanos(50);
+      cpu = now;
+      if (quiet) {
+        break;
+      }
+    }
+    return (System.nanoTime() - start) / 1e9;
   }
 
   /** Drivers run, are held until {@code release}, then run for the driver runtime and succeed. */
@@ -162,14 +190,14 @@ final class BenchRun {
           });
     }
     pool.shutdown();
-    pool.awaitTermination(settings.timeout().toMillis(), TimeUnit.MILLISECONDS);
+    pool.awaitTermination(settings.timeoutFor(n).toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Waits until {@code count} reaches n; false when the timeout came first. */
   boolean awaitCount(LongSupplier count) throws InterruptedException {
     try {
       org.awaitility.Awaitility.await()
-          .atMost(settings.timeout())
+          .atMost(settings.timeoutFor(n))
           .pollInterval(java.time.Duration.ofMillis(20))
           .until(() -> count.getAsLong() >= n);
       return true;

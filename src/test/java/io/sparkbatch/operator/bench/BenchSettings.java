@@ -12,6 +12,7 @@ import java.util.List;
  * @param executors executors each simulated driver creates
  * @param driverRuntime how long each driver runs once released (see {@link BenchRun})
  * @param jar the operator's jar, or null to run the operator in this JVM (tests only)
+ * @param timeout the longest wait for each phase of a run (at least 100 ms per job)
  */
 record BenchSettings(
     Mode mode,
@@ -28,6 +29,12 @@ record BenchSettings(
   enum Mode {
     BURST,
     RATE
+  }
+
+  /** The longest wait for each phase of a run of n jobs: the timeout, or 100 ms per job. */
+  Duration timeoutFor(int n) {
+    Duration perJob = Duration.ofMillis(100L * n);
+    return perJob.compareTo(timeout) > 0 ? perJob : timeout;
   }
 
   boolean inProcess() {

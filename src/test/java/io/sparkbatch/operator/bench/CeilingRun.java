@@ -114,7 +114,12 @@ final class CeilingRun {
                 .withName(name + "-conf")
                 .withNamespace(ns)
                 .endMetadata()
-                .addToData("spark.properties", "spark.executor.instances=" + settings.executors())
+                .addToData(
+                    "spark.properties",
+                    "spark.executor.instances="
+                        + settings.executors()
+                        + "\nspark.app.id="
+                        + appId(name))
                 .build())
         .create();
     client
@@ -134,6 +139,15 @@ final class CeilingRun {
     writePhase(client, name, "Submitted");
   }
 
+  /**
+   * Spark's application id, which its driver labels itself and its executors with, as the operator
+   * does: without it the simulated driver would find its executors by listing every executor in the
+   * namespace when it stops.
+   */
+  private static String appId(String job) {
+    return "spark-" + job;
+  }
+
   private static Pod driverPod(String namespace, String job) {
     return new PodBuilder()
         .withNewMetadata()
@@ -141,6 +155,7 @@ final class CeilingRun {
         .withNamespace(namespace)
         .addToLabels("spark-role", "driver")
         .addToLabels("spark-app-name", job)
+        .addToLabels("spark-app-selector", appId(job))
         .endMetadata()
         .withNewSpec()
         .addNewContainer()

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The operator from its jar, in its own JVM, pointed at the simulated API server by a kubeconfig
@@ -100,6 +101,19 @@ final class JarOperator implements OperatorUnderTest {
       return found ? kib * 1024 : -1;
     } catch (IOException e) {
       return -1;
+    }
+  }
+
+  /** The 60 classes with the most bytes on the heap (live objects: jcmd forces a full GC). */
+  @Override
+  public String heapHistogram() {
+    try {
+      return jcmd("GC.class_histogram")
+          .lines()
+          .limit(64)
+          .collect(Collectors.joining("\n", "", "\n"));
+    } catch (IOException e) {
+      return "";
     }
   }
 

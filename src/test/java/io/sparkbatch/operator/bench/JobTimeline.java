@@ -31,6 +31,9 @@ final class JobTimeline implements AutoCloseable {
     volatile long driverFinished;
     volatile long finished;
     volatile boolean succeeded;
+
+    /** Each status the job was seen with: "phase reason running/requested", one per change. */
+    final List<String> statuses = new java.util.concurrent.CopyOnWriteArrayList<>();
   }
 
   private final Map<String, Times> jobs = new ConcurrentHashMap<>();
@@ -79,6 +82,14 @@ final class JobTimeline implements AutoCloseable {
       t.created = now;
     }
     JobPhase phase = job.getStatus() == null ? null : job.getStatus().getPhase();
+    if (phase != null) {
+      var executors = job.getStatus().getExecutors();
+      t.statuses.add(
+          phase
+              + " "
+              + job.getStatus().getReason()
+              + (executors == null ? "" : " " + executors.getSummary()));
+    }
     if (phase == JobPhase.RUNNING && t.running == 0) {
       t.running = now;
     }
@@ -118,6 +129,21 @@ final class JobTimeline implements AutoCloseable {
 
   long succeeded() {
     return count(t -> t.succeeded);
+  }
+
+  /**
+   * The most common sequences of statuses seen per job, with how many jobs had each: what the
+   * status writes per job were spent on.
+   */
+  Map<String, Long> statusSequences(int most) {
+    Map<String, Long> counts = new java.util.HashMap<>();
+    jobs.values().forEach(t -> counts.merge(String.join(" -> ", t.statuses), 1L, Long::sum));
+    Map<String, Long> top = new java.util.LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+        .limit(most)
+        .forEach(e -> top.put(e.getKey(), e.getValue()));
+    return top;
   }
 
   /** Earliest job creation and latest job end, in nanoseconds. */

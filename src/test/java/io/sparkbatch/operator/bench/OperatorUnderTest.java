@@ -9,6 +9,11 @@ interface OperatorUnderTest extends AutoCloseable {
   /** Heap in use right after a full garbage collection, in bytes; -1 when it cannot be read. */
   long heapAfterGcBytes();
 
+  /** The classes holding most of the heap (jcmd GC.class_histogram), or "" when not available. */
+  default String heapHistogram() {
+    return "";
+  }
+
   /** Where the figures come from, for the report: "jar, pid 1234" or "in-process". */
   String describe();
 

@@ -56,10 +56,11 @@ class JobLifecycleTest {
     return harness.awaitPhase(ns, name, until, WAIT);
   }
 
-  /**
-   * The reasons of the job's Events, oldest first. The operator writes an Event after the status it
-   * describes, so assertions on them wait (await().untilAsserted) rather than read once.
-   */
+  /** Events follow the status write a test waits for: assert them once they are there. */
+  private static void eventually(org.awaitility.core.ThrowingRunnable assertion) {
+    await().atMost(WAIT).untilAsserted(assertion);
+  }
+
   private List<String> eventReasons(String name) {
     return harness.events(ns, name).stream().map(Event::getReason).toList();
   }
@@ -94,12 +95,8 @@ class JobLifecycleTest {
     assertThat(status.getObservedGeneration()).isEqualTo(1L);
     assertThat(condition(job, "Complete").getStatus()).isEqualTo("True");
     assertThat(status.getConditions()).noneMatch(c -> c.getType().equals("Failed"));
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                assertThat(eventReasons("pi"))
-                    .containsExactly("Submitted", "Running", "Succeeded"));
+    eventually(
+        () -> assertThat(eventReasons("pi")).containsExactly("Submitted", "Running", "Succeeded"));
     // The finished driver pod stays for its logs; the driver deleted its executors.
     assertThat(pods()).extracting(p -> p.getMetadata().getName()).containsExactly("pi-driver");
   }
@@ -116,12 +113,10 @@ class JobLifecycleTest {
     assertThat(status.getApplicationState().getErrorMessage()).contains("exited with code 1");
     assertThat(condition(job, "Failed").getReason()).isEqualTo("DriverFailed");
     assertThat(status.getPreviousAttempts()).isNullOrEmpty();
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                assertThat(eventReasons("exit1"))
-                    .containsExactly("Submitted", "Running", "DriverFailed"));
+    eventually(
+        () ->
+            assertThat(eventReasons("exit1"))
+                .containsExactly("Submitted", "Running", "DriverFailed"));
   }
 
   @Test
@@ -142,10 +137,8 @@ class JobLifecycleTest {
             org.assertj.core.groups.Tuple.tuple(2, JobReason.DRIVER_FAILED, 1),
             org.assertj.core.groups.Tuple.tuple(1, JobReason.DRIVER_FAILED, 1));
     assertThat(status.getFailedAttempts()).isZero();
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () -> assertThat(eventReasons("retry-ok")).filteredOn("Submitted"::equals).hasSize(3));
+    eventually(
+        () -> assertThat(eventReasons("retry-ok")).filteredOn("Submitted"::equals).hasSize(3));
     assertThat(pods())
         .extracting(p -> p.getMetadata().getName())
         .containsExactly("retry-ok-driver");
@@ -166,10 +159,7 @@ class JobLifecycleTest {
     assertThat(status.getReason()).isEqualTo(JobReason.DRIVER_FAILED);
     assertThat(status.getMessage()).contains("no retries are left");
     assertThat(status.getPreviousAttempts()).hasSize(2);
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () -> assertThat(eventReasons("retry-fail")).contains("Submitted", "DriverFailed"));
+    eventually(() -> assertThat(eventReasons("retry-fail")).contains("Submitted", "DriverFailed"));
   }
 
   @Test
@@ -211,9 +201,7 @@ class JobLifecycleTest {
 
     assertThat(job.getStatus().getReason()).isEqualTo(JobReason.IMAGE_PULL_FAILURE);
     assertThat(job.getStatus().getMessage()).contains("ImagePullBackOff");
-    await()
-        .atMost(WAIT)
-        .untilAsserted(() -> assertThat(eventReasons("badimage")).contains("ImagePullFailure"));
+    eventually(() -> assertThat(eventReasons("badimage")).contains("ImagePullFailure"));
     await().atMost(WAIT).until(() -> pods().isEmpty());
   }
 
@@ -314,9 +302,7 @@ class JobLifecycleTest {
         .first()
         .extracting(AttemptStatus::getReason)
         .isEqualTo(JobReason.SPEC_CHANGED);
-    await()
-        .atMost(WAIT)
-        .untilAsserted(() -> assertThat(eventReasons("changed")).contains("SpecChanged"));
+    eventually(() -> assertThat(eventReasons("changed")).contains("SpecChanged"));
     Pod driver = harness.client().pods().inNamespace(ns).withName("changed-driver").get();
     assertThat(driver.getMetadata().getUid()).isNotEqualTo(firstDriverUid);
   }
@@ -358,13 +344,11 @@ class JobLifecycleTest {
     assertThat(job.getStatus().getReason()).isEqualTo(JobReason.INVALID_SPEC);
     assertThat(job.getStatus().getMessage()).contains("spec.executor.instances");
     assertThat(condition(job, "InvalidSpec").getStatus()).isEqualTo("True");
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                assertThat(harness.events(ns, "invalid"))
-                    .anyMatch(
-                        e -> e.getType().equals("Warning") && e.getReason().equals("InvalidSpec")));
+    eventually(
+        () ->
+            assertThat(harness.events(ns, "invalid"))
+                .anyMatch(
+                    e -> e.getType().equals("Warning") && e.getReason().equals("InvalidSpec")));
     assertThat(pods()).isEmpty();
   }
 
@@ -397,12 +381,10 @@ class JobLifecycleTest {
     assertThat(failed.getStatus().getReason()).isEqualTo(JobReason.SUBMISSION_FAILED);
     assertThat(failed.getStatus().getMessage()).contains("exceeded quota");
     assertThat(failed.getStatus().getAttempt().getNumber()).isEqualTo(2);
-    await()
-        .atMost(WAIT)
-        .untilAsserted(
-            () ->
-                assertThat(harness.events(ns, "quota"))
-                    .anyMatch(e -> e.getReason().equals("SubmissionFailed")));
+    eventually(
+        () ->
+            assertThat(harness.events(ns, "quota"))
+                .anyMatch(e -> e.getReason().equals("SubmissionFailed")));
     assertThat(pods()).isEmpty();
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sparkbatch.operator.OperatorRuntime;
 import io.sparkbatch.operator.api.JobPhase;
 import io.sparkbatch.operator.config.OperatorPermissions;
+import io.sparkbatch.operator.resource.Names;
 import io.sparkbatch.operator.testing.OperatorHarness;
 import io.sparkbatch.operator.testing.ScriptedBehaviour;
 import io.sparkbatch.operator.testing.TestJobs;
@@ -58,6 +59,18 @@ class OperatorPermissionsTest {
       org.awaitility.Awaitility.await()
           .atMost(WAIT)
           .until(() -> harness.get("perms", "ttl") == null);
+      // The release of "retry" follows its Succeeded status write and deletes the driver last.
+      org.awaitility.Awaitility.await()
+          .atMost(WAIT)
+          .until(
+              () ->
+                  harness
+                          .client()
+                          .pods()
+                          .inNamespace("perms")
+                          .withName(Names.driverPodName("retry"))
+                          .get()
+                      == null);
       used = new TreeSet<>();
       for (String request :
           harness.cluster().api().requestCounts(OperatorRuntime.USER_AGENT).keySet()) {

@@ -4,18 +4,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.server.mock.KubernetesResponseComposer;
 import io.fabric8.kubernetes.client.server.mock.crud.KubernetesCrudDispatcherException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.http.HttpUrl;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.sparkbatch.operator.status.MergePatch;
+import java.lang.reflect.Field;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.function.Supplier;
 
 /**
  * The fabric8 CRUD mock API server, made to behave like a real one where the operator depends on
@@ -29,16 +40,19 @@ public class SimulatedApiServer extends KubernetesCrudDispatcher {
   /** Pods with this label set to "deny" are refused at creation (see {@link #handleCreate}). */
   public static final String DENY_LABEL = "sim-admission";
 
-  private static final Map<String, String> CORE_PLURALS =
-      Map.of("Pod", "pods", "Service", "services", "ConfigMap", "configmaps");
-
   private static final String SELF_SUBJECT_RULES_REVIEWS =
       "/apis/authorization.k8s.io/v1/selfsubjectrulesreviews";
 
   private final Map<String, Map<String, LongAdder>> requests = new ConcurrentHashMap<>();
 
-  /** Paths of the objects that name each uid in their owner references. */
-  private final Map<String, Set<String>> dependents = new ConcurrentHashMap<>();
+  /** The store by resource, namespace, name, label and owner; guarded by the mock's lock. */
+  private final StoreIndex index = new StoreIndex();
+
+  /** The mock's own lock, so that indexed reads and deletes exclude its writes as its own do. */
+  private final ReadWriteLock lock = mockLock();
+
+  /** The last resourceVersion handed out: what a list answers with. */
+  private volatile long resourceVersion;
 
   @Override
   public MockResponse dispatch(RecordedRequest request) {
@@ -137,81 +151,190 @@ public class SimulatedApiServer extends KubernetesCrudDispatcher {
       AttributeSet oldAttributes,
       GenericKubernetesResource resource,
       String newState) {
-    if (oldAttributes == null && newState != null && "Pod".equals(kind(newState))) {
-      newState = withPendingStatus(newState);
+    JsonNode node = newState == null ? null : read(newState);
+    if (oldAttributes == null && node != null && "Pod".equals(node.path("kind").asText())) {
+      newState = withPendingStatus((ObjectNode) node);
     }
-    String existing = oldAttributes == null ? null : map.get(oldAttributes);
+    StoreIndex.Entry old = index.remove(oldAttributes);
     super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
-    if (existing != null) {
-      indexOwners(read(existing), false);
-    }
     if (newState != null) {
-      indexOwners(read(newState), true);
+      index.add(storedKey(pathAttributes, resource, newState), node);
     }
-    if (newState == null && existing != null) {
-      collectGarbage(uid(existing));
+    if (old != null && newState == null) {
+      collectGarbage(old.uid);
     }
   }
 
   /**
-   * Keeps the index of dependents by owner uid up to date, so that a delete finds what it owns
-   * without reading every stored object (the mock's store is a flat map; at thousands of objects a
-   * scan per delete would measure the scan, not the operator).
+   * The key the mock has just stored {@code newState} under, computed as the mock computes it (see
+   * KubernetesCrudDispatcher#processEvent), and checked: an index that disagreed with the store
+   * would answer from objects that are not there.
    */
-  private void indexOwners(JsonNode node, boolean add) {
-    String plural = CORE_PLURALS.get(node.path("kind").asText());
-    if (plural == null) {
-      return;
+  private AttributeSet storedKey(
+      AttributeSet pathAttributes, GenericKubernetesResource resource, String newState) {
+    KubernetesAttributesExtractor extractor = (KubernetesAttributesExtractor) attributeExtractor;
+    AttributeSet key =
+        resource != null ? extractor.extract(resource) : extractor.fromResource(newState);
+    if (!key.containsKey(KubernetesAttributesExtractor.PLURAL)) {
+      key = AttributeSet.merge(pathAttributes, key);
     }
-    String path =
-        "/api/v1/namespaces/"
-            + node.path("metadata").path("namespace").asText()
-            + "/"
-            + plural
-            + "/"
-            + node.path("metadata").path("name").asText();
-    for (JsonNode ref : node.path("metadata").path("ownerReferences")) {
-      String owner = ref.path("uid").asText();
-      if (add) {
-        dependents.computeIfAbsent(owner, o -> ConcurrentHashMap.newKeySet()).add(path);
-      } else {
-        dependents.computeIfPresent(
-            owner,
-            (o, paths) -> {
-              paths.remove(path);
-              return paths.isEmpty() ? null : paths;
-            });
+    if (map.get(key) != newState) {
+      throw new IllegalStateException("the store index is out of step with the store at " + key);
+    }
+    return key;
+  }
+
+  @Override
+  public Map.Entry<AttributeSet, String> findResource(AttributeSet query) {
+    List<AttributeSet> keys = index.candidates(query, null);
+    if (keys == null) {
+      return super.findResource(query);
+    }
+    for (AttributeSet key : keys) {
+      String object = key.matches(query) ? map.get(key) : null;
+      if (object != null) {
+        return Map.entry(key, object);
       }
+    }
+    return null;
+  }
+
+  /** A get or a list from the index; a watch, or a path the index cannot narrow, by the mock. */
+  @Override
+  public MockResponse handleGet(String path) {
+    MockResponse response = isWatch(path) ? null : locked(lock.readLock(), () -> read(path, false));
+    return response != null ? response : super.handleGet(path);
+  }
+
+  @Override
+  public MockResponse handleDelete(String path) {
+    MockResponse response = locked(lock.writeLock(), () -> read(path, true));
+    return response != null ? response : super.handleDelete(path);
+  }
+
+  /**
+   * What the mock answers to a get, list or delete (KubernetesCrudDispatcher#handle), from the
+   * index's candidates instead of the whole store; null when only the mock can answer: a path that
+   * names no resource, or an empty list, which may be an API discovery request.
+   */
+  private MockResponse read(String path, boolean delete) {
+    AttributeSet query = attributeExtractor.fromPath(path);
+    List<AttributeSet> keys = index.candidates(query, labelSelector(path));
+    if (keys == null) {
+      return null;
+    }
+    List<String> items = new ArrayList<>();
+    for (AttributeSet key : keys) {
+      String object = key.matches(query) ? map.get(key) : null;
+      if (object != null) {
+        items.add(object);
+        if (delete) {
+          delete(path, query, key, object);
+        }
+      }
+    }
+    if (query.containsKey(KubernetesAttributesExtractor.NAME)) {
+      return items.isEmpty()
+          ? new MockResponse().setResponseCode(404)
+          : new MockResponse().setResponseCode(200).setBody(items.get(0));
+    }
+    if (items.isEmpty() && !delete) {
+      return null;
+    }
+    String list =
+        ((KubernetesResponseComposer) responseComposer)
+            .compose(items, String.valueOf(resourceVersion));
+    return new MockResponse().setResponseCode(200).setBody(list);
+  }
+
+  /**
+   * Deletes one object as the mock does (KubernetesCrudDispatcher#processDelete): at once without
+   * finalizers, else marked with a deletionTimestamp until they are removed.
+   */
+  private void delete(String path, AttributeSet query, AttributeSet key, String object) {
+    GenericKubernetesResource resource =
+        Serialization.unmarshal(object, GenericKubernetesResource.class);
+    if (resource.getFinalizers().isEmpty()) {
+      processEvent(path, query, key, null, null);
+    } else if (!resource.isMarkedForDeletion()) {
+      resource
+          .getMetadata()
+          .setDeletionTimestamp(
+              ZonedDateTime.now(ZoneOffset.UTC)
+                  .truncatedTo(ChronoUnit.SECONDS)
+                  .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      resource.getMetadata().setResourceVersion(String.valueOf(requestResourceVersion()));
+      processEvent(path, query, key, resource, Serialization.asJson(resource));
+    }
+  }
+
+  @Override
+  public long requestResourceVersion() {
+    long version = super.requestResourceVersion();
+    resourceVersion = version;
+    return version;
+  }
+
+  @Override
+  public void reset() {
+    locked(lock.writeLock(), index::clear);
+    super.reset();
+  }
+
+  private static boolean isWatch(String path) {
+    int query = path.indexOf('?');
+    return query >= 0 && path.substring(query).contains("watch");
+  }
+
+  private static String labelSelector(String path) {
+    return HttpUrl.parse("http://localhost" + (path.startsWith("/") ? "" : "/") + path)
+        .queryParameter("labelSelector");
+  }
+
+  private static <T> T locked(Lock held, Supplier<T> action) {
+    held.lock();
+    try {
+      return action.get();
+    } finally {
+      held.unlock();
+    }
+  }
+
+  private static void locked(Lock held, Runnable action) {
+    locked(
+        held,
+        () -> {
+          action.run();
+          return null;
+        });
+  }
+
+  /**
+   * The mock guards its store with a private read-write lock; the indexed paths must take the same
+   * one, or a watch being opened (which reads the store under it) could see a half-made delete.
+   */
+  private ReadWriteLock mockLock() {
+    try {
+      Field field = KubernetesCrudDispatcher.class.getDeclaredField("lock");
+      field.setAccessible(true);
+      return (ReadWriteLock) field.get(this);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("this fabric8 mock server has no lock field", e);
     }
   }
 
   /** Deletes every object whose owner references name the deleted uid, and theirs in turn. */
   private void collectGarbage(String ownerUid) {
-    if (ownerUid == null) {
-      return;
-    }
-    Set<String> owned = dependents.remove(ownerUid);
-    if (owned != null) {
-      new ArrayList<>(owned).forEach(this::handleDelete);
-    }
+    index.dependents(ownerUid).forEach(dependent -> handleDelete(dependent.path()));
   }
 
-  private static String withPendingStatus(String podJson) {
-    ObjectNode pod = (ObjectNode) read(podJson);
+  private static String withPendingStatus(ObjectNode pod) {
     if (!pod.path("status").isObject() || !pod.path("status").has("phase")) {
       ObjectNode status = pod.putObject("status");
       status.put("phase", "Pending");
       status.put("qosClass", "Guaranteed");
     }
     return pod.toString();
-  }
-
-  private static String kind(String json) {
-    return read(json).path("kind").asText(null);
-  }
-
-  private static String uid(String json) {
-    return read(json).path("metadata").path("uid").asText(null);
   }
 
   private static JsonNode read(String json) {

@@ -63,7 +63,13 @@ public final class SimulatedKubelet implements AutoCloseable {
 
   private final KubernetesClient client;
   private final Behaviour behaviour;
-  private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2);
+
+  /**
+   * A real cluster runs each node's pods in its own kubelet; a few threads here, so that a burst of
+   * pods does not queue behind one another's API round trips (each step is a get and a patch).
+   */
+  private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(8);
+
   private final Set<String> started = ConcurrentHashMap.newKeySet();
   private final Set<String> gone = ConcurrentHashMap.newKeySet();
   private final AtomicInteger addresses = new AtomicInteger(1);
