@@ -40,7 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProcessKubelet implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessKubelet.class);
-  private static final Duration VOLUME_POLL = Duration.ofMillis(200);
   private static final Duration VOLUME_TIMEOUT = Duration.ofMinutes(5);
   private static final Duration MAX_GRACE = Duration.ofSeconds(10);
 
@@ -56,6 +55,10 @@ public final class ProcessKubelet implements AutoCloseable {
   private final AtomicInteger podCount = new AtomicInteger();
   private final SharedIndexInformer<Pod> podInformer;
   private final SharedIndexInformer<Service> serviceInformer;
+  private final SharedIndexInformer<io.fabric8.kubernetes.api.model.ConfigMap> configMapInformer;
+  private final SharedIndexInformer<io.fabric8.kubernetes.api.model.Secret> secretInformer;
+  private final Object volumeSources = new Object();
+  private long volumeSourceChanges; // guarded by volumeSources
   private volatile boolean closed;
 
   /** A pod this kubelet started: its IP-carrying copy (for DNS) and its process, once started. */
@@ -84,6 +87,16 @@ public final class ProcessKubelet implements AutoCloseable {
     dns.update(java.util.List.of(), java.util.List.of());
     this.serviceInformer =
         client.services().inAnyNamespace().inform(handler(s -> updateDns(), s -> updateDns()));
+    this.configMapInformer =
+        client
+            .configMaps()
+            .inAnyNamespace()
+            .inform(handler(c -> volumeSourceChanged(), c -> volumeSourceChanged()));
+    this.secretInformer =
+        client
+            .secrets()
+            .inAnyNamespace()
+            .inform(handler(c -> volumeSourceChanged(), c -> volumeSourceChanged()));
     this.podInformer = client.pods().inAnyNamespace().inform(handler(this::admit, this::deleted));
   }
 
@@ -132,6 +145,7 @@ public final class ProcessKubelet implements AutoCloseable {
       return;
     }
     running.deleted = true;
+    volumeSourceChanged();
     Process process = running.process;
     if (process != null) {
       long grace =
@@ -199,18 +213,41 @@ public final class ProcessKubelet implements AutoCloseable {
     }
   }
 
+  /**
+   * The pod's volumes once every ConfigMap and Secret it mounts exists: tried again on each change
+   * of a ConfigMap or Secret (as a kubelet retries a mount), not on a timer.
+   */
   private Optional<PodFilesystem> awaitVolumes(
       Pod pod, Container container, Path podDir, RunningPod running) throws InterruptedException {
     Instant deadline = Instant.now().plus(VOLUME_TIMEOUT);
-    while (!closed && !running.deleted && Instant.now().isBefore(deadline)) {
+    while (!closed && !running.deleted) {
+      long seen;
+      synchronized (volumeSources) {
+        seen = volumeSourceChanges;
+      }
       Optional<PodFilesystem> files = PodFilesystem.prepare(client, pod, container, podDir, image);
       if (files.isPresent()) {
         return files;
       }
-      Thread.sleep(
-          VOLUME_POLL.toMillis()); // as a kubelet retries mounts: a poll, not a wait-for-luck
+      synchronized (volumeSources) {
+        while (volumeSourceChanges == seen && !closed && !running.deleted) {
+          long left = Duration.between(Instant.now(), deadline).toMillis();
+          if (left <= 0) {
+            return Optional.empty();
+          }
+          volumeSources.wait(left);
+        }
+      }
     }
     return Optional.empty();
+  }
+
+  /** A ConfigMap or Secret changed, or a pod was deleted: waiting pods look again. */
+  private void volumeSourceChanged() {
+    synchronized (volumeSources) {
+      volumeSourceChanges++;
+      volumeSources.notifyAll();
+    }
   }
 
   private Pod writeStatus(Pod pod, PodScript.Step step, String ip) {
@@ -267,6 +304,9 @@ public final class ProcessKubelet implements AutoCloseable {
     closed = true;
     podInformer.close();
     serviceInformer.close();
+    configMapInformer.close();
+    secretInformer.close();
+    volumeSourceChanged();
     pods.values().stream().map(p -> p.process).filter(p -> p != null).forEach(Process::destroy);
     for (RunningPod pod : pods.values()) {
       Process process = pod.process;
